@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from deffinov.api.routes import api, api_not_found
+from deffinov.utils.views import healthz
+
+admin.site.site_header = "Deffinov – administration"
+admin.site.site_title = "Deffinov"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
+    path("admin/", admin.site.urls),
+    path("comptes/", include("allauth.urls")),
+    path("", include("deffinov.accounts.urls")),
+    path("structures/", include("deffinov.organisations.urls")),
+    path("territoires/", include("deffinov.territories.urls")),
+    path("appels/", include("deffinov.calls.urls")),
+    path("", include("deffinov.www.urls")),
+]

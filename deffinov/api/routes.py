@@ -1,0 +1,30 @@
+"""The public REST API, at /api/v1/, described by OpenAPI at /api/v1/openapi.json."""
+
+from django.http import JsonResponse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from deffinov.api.errors import french_validation_errors
+
+api = NinjaAPI(
+    title="API Deffinov",
+    version="1.0.0",
+    description="Appels à projets « Normandie Connectée – Nouveaux espaces de compétences – Deffinov ».",
+    urls_namespace="api",
+    docs_url=None,  # The interactive docs load assets from a CDN: the OpenAPI document is enough.
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    return api.create_response(
+        request, {"detail": french_validation_errors(exc.errors), "message": "Requête invalide."}, status=422
+    )
+
+
+def api_not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": "Ressource introuvable."}, status=404)
+
+
+api.add_router("/calls", "deffinov.calls.api.router")
+api.add_router("/communes", "deffinov.territories.api.router")

@@ -1,0 +1,17 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run the background worker over the queued tasks, as `manage.py db_worker` does in production."""
+
+    def run():
+        call_command("db_worker", batch=True, interval=0, verbosity=0, startup_delay=False)
+
+    return run
