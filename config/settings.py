@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "deffinov.territories",
     "deffinov.organisations",
     "deffinov.calls",
+    "deffinov.eligibility",
+    "deffinov.applications",
+    "deffinov.demo",
     "deffinov.www",
 ]
 

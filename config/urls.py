@@ -17,5 +17,7 @@ urlpatterns = [
     path("structures/", include("deffinov.organisations.urls")),
     path("territoires/", include("deffinov.territories.urls")),
     path("appels/", include("deffinov.calls.urls")),
+    path("eligibilite/", include("deffinov.eligibility.urls")),
+    path("dossiers/", include("deffinov.applications.urls")),
     path("", include("deffinov.www.urls")),
 ]

@@ -28,3 +28,4 @@ def api_not_found(request, *args, **kwargs):
 
 api.add_router("/calls", "deffinov.calls.api.router")
 api.add_router("/communes", "deffinov.territories.api.router")
+api.add_router("/eligibility", "deffinov.eligibility.api.router")
