@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from deffinov.api.routes import api, api_not_found
-from deffinov.utils.views import healthz
+from deffinov.utils.views import healthz, ping
 
 admin.site.site_header = "Deffinov – administration"
 admin.site.site_title = "Deffinov"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("ping", ping, name="ping"),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),

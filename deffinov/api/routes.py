@@ -1,7 +1,7 @@
 """The public REST API, at /api/v1/, described by OpenAPI at /api/v1/openapi.json."""
 
 from django.http import JsonResponse
-from ninja import NinjaAPI
+from ninja import Body, NinjaAPI
 from ninja.errors import ValidationError
 
 from deffinov.api.errors import french_validation_errors
@@ -20,6 +20,11 @@ def validation_error(request, exc):
     return api.create_response(
         request, {"detail": french_validation_errors(exc.errors), "message": "Requête invalide."}, status=422
     )
+
+
+@api.post("/ping", summary="Répond sans rien lire ni écrire (sonde et point de comparaison des mesures)")
+def ping(request, payload: dict = Body(default=None)):  # noqa: B008 - ninja's way to declare a body
+    return {"pong": True}
 
 
 def api_not_found(request, *args, **kwargs):

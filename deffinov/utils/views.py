@@ -16,3 +16,10 @@ def healthz(request):
         database_ok = False
     # Always 200: the body says what answers, so a probe can tell the server from its database.
     return JsonResponse({"status": "ok" if database_ok else "degraded", "database": database_ok})
+
+
+@never_cache
+@require_GET
+def ping(request):
+    """Public liveness probe that touches nothing: also the baseline the benchmarks compare pages against."""
+    return JsonResponse({"pong": True})

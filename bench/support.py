@@ -1,0 +1,134 @@
+"""Serving the site under gunicorn and measuring it from the same machine, side by side."""
+
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(database_url=None, **extra):
+    env = {**os.environ, "DJANGO_ENV": "development", "DEBUG": "false", "LOG_LEVEL": "WARNING", **extra}
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def manage(*args, database_url=None):
+    """Run a management command against the given database."""
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment(database_url), check=True, capture_output=True
+    )
+
+
+@contextlib.contextmanager
+def serve(database_url=None, workers=2, threads=1):
+    """Start gunicorn with the site on a free local port; yield its base URL."""
+    port = free_port()
+    (ROOT / "var").mkdir(exist_ok=True)
+    log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+            "--keep-alive",
+            "5",
+        ],
+        cwd=ROOT,
+        env=environment(database_url, ALLOWED_HOSTS="127.0.0.1,localhost"),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"{base_url}/ping", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def server_time_ms(response):
+    header = response.headers.get("server-timing", "")
+    return float(header.split("dur=")[1]) if "dur=" in header else float("nan")
+
+
+def server_times(url, n, method="GET", json=None, warmup=20):
+    """Server time (ms) of n sequential requests, from the Server-Timing header."""
+    with httpx.Client(timeout=30) as client:
+        for _ in range(warmup):
+            client.request(method, url, json=json)
+        times = []
+        for _ in range(n):
+            response = client.request(method, url, json=json)
+            response.raise_for_status()
+            times.append(server_time_ms(response))
+    return times
+
+
+def percentile(values, fraction):
+    values = sorted(values)
+    return values[min(len(values) - 1, round(fraction * (len(values) - 1)))]
+
+
+def summary(values):
+    return {"p50": statistics.median(values), "p95": percentile(values, 0.95), "p99": percentile(values, 0.99)}
+
+
+def throughput(url, seconds=5.0, concurrency=8, method="GET", json=None):
+    """Requests per second that `concurrency` keep-alive clients obtain during `seconds`."""
+    counts = [0] * concurrency
+    errors = [0] * concurrency
+    deadline = time.perf_counter() + seconds
+
+    def worker(index):
+        with httpx.Client(timeout=30) as client:
+            while time.perf_counter() < deadline:
+                response = client.request(method, url, json=json)
+                if response.status_code < 400:
+                    counts[index] += 1
+                else:
+                    errors[index] += 1
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if sum(errors):
+        raise RuntimeError(f"{sum(errors)} errors while measuring {url}")
+    return sum(counts) / elapsed
