@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # The programme's domain, one app per noun.
     "deffinov.utils",
+    "deffinov.audit",
     "deffinov.accounts",
     "deffinov.emails",
     "deffinov.territories",
