@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "deffinov.calls",
     "deffinov.eligibility",
     "deffinov.applications",
+    "deffinov.instruction",
     "deffinov.demo",
     "deffinov.www",
 ]

@@ -7,6 +7,13 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _stored_emails(settings):
+    """Emails go through the real path: stored, then delivered by the worker (`run_tasks`) into mail.outbox."""
+    settings.EMAIL_BACKEND = "deffinov.emails.backends.StoredEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
 @pytest.fixture
 def run_tasks(db):
     """Run the background worker over the queued tasks, as `manage.py db_worker` does in production."""

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class UserManager(DjangoUserManager):
@@ -8,7 +9,7 @@ class UserManager(DjangoUserManager):
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
-            raise ValueError("Une adresse électronique est obligatoire.")
+            raise ValueError(_("Une adresse électronique est obligatoire."))
         user = self.model(email=self.normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
@@ -27,9 +28,9 @@ class UserManager(DjangoUserManager):
 
 class User(AbstractUser):
     username = None
-    email = models.EmailField("adresse électronique", unique=True)
-    phone = models.CharField("téléphone", max_length=30, blank=True)
-    job_title = models.CharField("fonction", max_length=150, blank=True)
+    email = models.EmailField(_("adresse électronique"), unique=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    job_title = models.CharField(_("fonction"), max_length=150, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -37,7 +38,7 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
-        verbose_name = "utilisateur"
+        verbose_name = _("utilisateur")
         ordering = ["email"]
 
     def __str__(self):

@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from deffinov.accounts.models import User
+
+
+class UserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email"]
+
+
+class UserEditForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """People are identified by their email address: there is no user name."""
+
+    form = UserEditForm
+    add_form = UserCreationForm
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Identité"), {"fields": ["first_name", "last_name", "phone", "job_title"]}),
+        (
+            _("Droits"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "usable_password", "password1", "password2"]}),
+    ]
+    list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "date_joined"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    search_fields = ["email", "first_name", "last_name"]
+    ordering = ["email"]
+    readonly_fields = ["last_login", "date_joined"]
