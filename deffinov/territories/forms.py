@@ -1,22 +1,40 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from deffinov.territories.models import Commune
+from deffinov.utils.text import normalize_search
+
+# "Saint-Lô (50000) – 50502", "Saint-Lô (50000)", "Saint-Lô 50000", "Saint-Lô – 50502", "Saint-Lô".
+LABEL = re.compile(
+    r"^(?P<name>.*?)\s*(?:\(\s*(?P<postcode>\d{5})\s*\)|\s(?P<bare_postcode>\d{5}))?"
+    r"\s*(?:[–—-]\s*(?P<code>\d[\dAB]\d{3}))?$",
+    re.IGNORECASE,
+)
+CODE = re.compile(r"^\d[\dAB]\d{3}$", re.IGNORECASE)
 
 
 class CommuneInput(forms.TextInput):
-    """A text input that the commune autocomplete (static/js/commune-autocomplete.js) enhances."""
+    """A text input that static/js/commune-autocomplete.js turns into a combobox; its template loads the script."""
 
     template_name = "territories/widgets/commune_input.html"
 
     def __init__(self, attrs=None):
-        super().__init__({"autocomplete": "off", "data-commune-autocomplete": "/api/v1/communes", **(attrs or {})})
+        defaults = {
+            "autocomplete": "off",
+            "spellcheck": "false",
+            "data-commune-autocomplete": reverse_lazy("api:communes"),
+        }
+        super().__init__({**defaults, **(attrs or {})})
 
     def format_value(self, value):
         if isinstance(value, Commune):
             return self.label(value)
-        if value and str(value).isdigit() and len(str(value)) == 5:
-            commune = Commune.objects.filter(pk=value).select_related("department").first()
+        if value and CODE.match(str(value)):
+            commune = Commune.objects.filter(pk=str(value).upper()).first()
             if commune:
                 return self.label(commune)
         return super().format_value(value)
@@ -28,37 +46,55 @@ class CommuneInput(forms.TextInput):
 
 
 class CommuneField(forms.Field):
-    """Accepts what a person types: an INSEE code, "Name (postcode) – INSEE", a unique name or postcode."""
+    """Accepts what a person types: "Name (postcode) – INSEE" (what the autocomplete fills in), a name,
+    a name and a postcode, a postcode or an INSEE code; refuses what matches no commune or several."""
 
     widget = CommuneInput
     default_error_messages = {
-        "unknown": "Commune inconnue : saisissez son nom ou son code postal, puis choisissez-la dans la liste.",
-        "ambiguous": "Plusieurs communes correspondent : précisez le code postal ou choisissez-la dans la liste.",
+        "unknown": _("Commune inconnue : saisissez son nom ou son code postal, puis choisissez-la dans la liste."),
+        "ambiguous": _(
+            "Plusieurs communes portent ce nom : ajoutez le code postal, par exemple « Saint-Martin 65360 », "
+            "ou choisissez-la dans la liste."
+        ),
+        "ambiguous_postcode": _(
+            "Plusieurs communes ont ce code : ajoutez le nom de la commune, par exemple « Vire Normandie 14500 », "
+            "ou choisissez-la dans la liste."
+        ),
     }
 
     def to_python(self, value):
-        value = (value or "").strip()
+        value = " ".join(str(value or "").split())
         if not value:
             return None
-        communes = Commune.objects.select_related("department")
-        code = value.rsplit("–", 1)[-1].strip() if "–" in value else value
-        if len(code) == 5 and (code.isdigit() or code[:2] in {"2A", "2B"}):
-            commune = communes.filter(pk=code.upper()).first()
-            if commune:
-                return commune
-        name, _, rest = value.partition("(")
-        postcode = rest.split(")")[0].strip() if rest else ""
-        matches = communes.search(name.strip()) if name.strip() and not name.strip().isdigit() else communes.none()
-        if postcode:
-            matches = matches.filter(postcodes__contains=postcode)
-        if not matches.exists() and value.isdigit():
-            matches = communes.search(value)
-        candidates = list(matches[:2])
-        exact = [c for c in candidates if c.name.lower() == name.strip().lower()]
+        candidates = self.candidates(value)
         if len(candidates) == 1:
             return candidates[0]
-        if len(exact) == 1 and len(candidates) == 1:
-            return exact[0]
         if not candidates:
             raise ValidationError(self.error_messages["unknown"], code="unknown")
+        if value.isdigit():
+            raise ValidationError(self.error_messages["ambiguous_postcode"], code="ambiguous")
         raise ValidationError(self.error_messages["ambiguous"], code="ambiguous")
+
+    @staticmethod
+    def candidates(value):
+        """At most two communes matching what was typed: one means found, two means ambiguous."""
+        communes = Commune.objects.select_related("department")
+        if value.isdigit() and len(value) == 5:
+            # A postcode or an INSEE code: both are five digits, and 3,000 codes are both, for different communes.
+            by_code = communes.filter(pk=value)
+            return list((communes.with_postcode(value) | by_code).distinct().order_by("-population", "code")[:2])
+        if CODE.match(value):  # Corsica: 2A004.
+            return list(communes.filter(pk=value.upper()))
+        match = LABEL.match(value)
+        name, postcode = match["name"], match["postcode"] or match["bare_postcode"]
+        if match["code"]:
+            commune = communes.filter(pk=match["code"].upper()).first()
+            if commune:
+                return [commune]
+        search_name = normalize_search(name)
+        if not search_name:
+            return list(communes.with_postcode(postcode)[:2]) if postcode else []
+        if postcode:
+            communes = communes.with_postcode(postcode)
+        exact = list(communes.filter(search_name=search_name)[:2])
+        return exact or list(communes.search(name)[:2])

@@ -1,5 +1,5 @@
-from django.db import models
-from django.db.models import Q
+from django.db import connections, models
+from django.db.models import Case, Q, Value, When
 
 from deffinov.utils.text import normalize_search
 
@@ -44,13 +44,40 @@ class EPCI(models.Model):
 
 class CommuneQuerySet(models.QuerySet):
     def search(self, query):
-        """Communes whose name starts with the query, or whose postcode starts with it."""
+        """Communes whose name starts with the query, or one of whose postcodes does."""
         query = (query or "").strip()
         if query.isdigit():
-            return self.filter(Q(postcodes__startswith=query) | Q(postcodes__contains=f" {query}")).order_by(
-                "-population", "name"
-            )
-        return self.filter(search_name__startswith=normalize_search(query)).order_by("-population", "name")
+            # First postcode by the index on postcodes; the others by the partial index on multi-postcode communes.
+            other_postcode = Q(postcodes__contains=" ") & Q(postcodes__contains=f" {query}")
+            return self.filter(self._starts_with("postcodes", query) | other_postcode).order_by("-population", "name")
+        name = normalize_search(query)
+        if not name:
+            return self.none()
+        # The commune named exactly so first (Saint-Lô before the larger Saint-Louis), then the most populated.
+        exact_first = Case(When(search_name=name, then=Value(0)), default=Value(1))
+        return self.filter(self._starts_with("search_name", name)).order_by(exact_first, "-population", "name")
+
+    def autocomplete(self, query, limit):
+        """The first `limit` matches with their département, in one query; the matches are ranked before the
+        join, since thousands of them may match ("saint")."""
+        matches = self.search(query)
+        return matches.filter(pk__in=matches.values("pk")[:limit]).select_related("department")
+
+    def _starts_with(self, field, prefix):
+        condition = Q(**{f"{field}__startswith": prefix})
+        if connections[self.db].vendor == "sqlite":
+            # SQLite's LIKE cannot use an index (it ignores case and has an ESCAPE clause); the same range can.
+            condition &= Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "\uffff"})
+        return condition
+
+    def with_postcode(self, postcode):
+        """Communes that have exactly this postcode among theirs."""
+        return self.filter(
+            Q(postcodes=postcode)
+            | Q(postcodes__startswith=f"{postcode} ")
+            | Q(postcodes__endswith=f" {postcode}")
+            | Q(postcodes__contains=f" {postcode} ")
+        )
 
 
 class Commune(models.Model):
@@ -77,6 +104,13 @@ class Commune(models.Model):
         indexes = [
             models.Index(fields=["search_name"], name="commune_search_name", opclasses=["varchar_pattern_ops"]),
             models.Index(fields=["postcodes"], name="commune_postcodes", opclasses=["varchar_pattern_ops"]),
+            # The few hundred communes with several postcodes, searched by their second and later ones.
+            models.Index(
+                fields=["postcodes"],
+                name="commune_other_postcodes",
+                opclasses=["varchar_pattern_ops"],
+                condition=Q(postcodes__contains=" "),
+            ),
         ]
 
     def __str__(self):

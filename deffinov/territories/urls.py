@@ -1,2 +1,8 @@
+from django.urls import path
+
+from deffinov.territories import views
+
 app_name = "territories"
-urlpatterns = []
+urlpatterns = [
+    path("communes/", views.commune_lookup, name="commune_lookup"),
+]

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'commune',
                 'ordering': ['name'],
-                'indexes': [models.Index(fields=['search_name'], name='commune_search_name', opclasses=['varchar_pattern_ops']), models.Index(fields=['postcodes'], name='commune_postcodes', opclasses=['varchar_pattern_ops'])],
+                'indexes': [models.Index(fields=['search_name'], name='commune_search_name', opclasses=['varchar_pattern_ops']), models.Index(fields=['postcodes'], name='commune_postcodes', opclasses=['varchar_pattern_ops']), models.Index(condition=models.Q(('postcodes__contains', ' ')), fields=['postcodes'], name='commune_other_postcodes', opclasses=['varchar_pattern_ops'])],
             },
         ),
     ]
