@@ -42,3 +42,24 @@ PARTNER_KINDS = frozenset(
         Kind.COLLECTIVITE,
     }
 )
+
+# How the registration form groups the kinds, in this order.
+KIND_GROUPS = (
+    ("Tiers-lieux et lieux d'accueil", (Kind.TIERS_LIEU, Kind.EPN)),
+    (
+        "Acteurs de la formation",
+        (Kind.ORGANISME_FORMATION, Kind.CFA, Kind.LYCEE_PROFESSIONNEL, Kind.ETABLISSEMENT_SCOLAIRE, Kind.EDTECH),
+    ),
+    (
+        "Autres partenaires",
+        (
+            Kind.BRANCHE,
+            Kind.ENTREPRISE,
+            Kind.SIAE,
+            Kind.CAE,
+            Kind.ENSEIGNEMENT_SUPERIEUR,
+            Kind.TETE_DE_RESEAU,
+            Kind.COLLECTIVITE,
+        ),
+    ),
+)

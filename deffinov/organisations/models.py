@@ -2,13 +2,54 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from deffinov.organisations.kinds import Kind
+from deffinov.organisations.kinds import UAI_KINDS, Kind
+from deffinov.organisations.legal_forms import LegalForm
 from deffinov.organisations.validators import validate_nda, validate_siret, validate_uai
+
+# Code of the errors raised when a field is required by the kinds ticked.
+REQUIRED_BY_KIND = "required_by_kind"
+
+
+class MembershipError(Exception):
+    """A change of members refused by a rule of the structure; the message is for the person who asked."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class LastAdminError(MembershipError):
+    pass
+
+
+class AlreadyMemberError(MembershipError):
+    pass
+
+
+class InvitationUnavailableError(MembershipError):
+    pass
+
+
+class SiretAlreadyRegisteredError(MembershipError):
+    def __init__(self, organisation):
+        self.organisation = organisation
+        super().__init__(siret_already_registered_message(organisation))
+
+
+def siret_already_registered_message(organisation):
+    name = organisation.name if organisation else _("la structure")
+    return _(
+        "Ce SIRET est déjà inscrit sur la plateforme (%(name)s). "
+        "Demandez à un administrateur de cette structure de vous inviter à la rejoindre."
+    ) % {"name": name}
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -29,7 +70,7 @@ class Organisation(models.Model):
     siret = models.CharField("SIRET", max_length=14, unique=True, validators=[validate_siret])
     siren = models.CharField("SIREN", max_length=9, db_index=True, editable=False)
     name = models.CharField("raison sociale", max_length=255)
-    legal_form = models.CharField("forme juridique", max_length=100, blank=True)
+    legal_form = models.CharField("forme juridique", max_length=100, blank=True, choices=LegalForm.choices)
     kinds = models.JSONField("types de structure", default=list)
     address = models.CharField("adresse", max_length=255, blank=True)
     postcode = models.CharField("code postal", max_length=5, blank=True)
@@ -77,6 +118,54 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("organisations:detail", args=[self.pk])
 
+    def clean(self):
+        """The rules that depend on the kinds ticked and on today's date, with an error on each field."""
+        errors = {}
+        kinds = self.kinds or []
+        unknown = [kind for kind in kinds if kind not in Kind.values]
+        if not kinds:
+            errors["kinds"] = ValidationError(_("Cochez au moins un type de structure."), code="required")
+        elif unknown:
+            errors["kinds"] = ValidationError(
+                _("Type de structure inconnu : %(kinds)s.") % {"kinds": ", ".join(map(str, unknown))}
+            )
+        if Kind.TIERS_LIEU in kinds and not self.place_opened_on:
+            errors["place_opened_on"] = ValidationError(
+                _("Indiquez la date d'ouverture du lieu : elle est obligatoire pour un tiers-lieu."),
+                code=REQUIRED_BY_KIND,
+            )
+        if Kind.ORGANISME_FORMATION in kinds and not self.nda:
+            errors["nda"] = ValidationError(
+                _(
+                    "Indiquez le numéro de déclaration d'activité (NDA) : "
+                    "il est obligatoire pour un organisme de formation."
+                ),
+                code=REQUIRED_BY_KIND,
+            )
+        if UAI_KINDS.intersection(kinds) and not self.uai:
+            errors["uai"] = ValidationError(
+                _(
+                    "Indiquez l'UAI de l'établissement : il est obligatoire pour un CFA, "
+                    "un lycée professionnel ou un établissement scolaire."
+                ),
+                code=REQUIRED_BY_KIND,
+            )
+        if self.qualiopi and not self.qualiopi_certified_on:
+            errors["qualiopi_certified_on"] = ValidationError(
+                _("Indiquez la date de certification Qualiopi."), code=REQUIRED_BY_KIND
+            )
+        today = timezone.localdate()
+        for field, message in [
+            ("created_on", _("La date de création ne peut pas être dans le futur.")),
+            ("place_opened_on", _("La date d'ouverture du lieu ne peut pas être dans le futur.")),
+            ("qualiopi_certified_on", _("La date de certification Qualiopi ne peut pas être dans le futur.")),
+        ]:
+            value = getattr(self, field)
+            if value and value > today and field not in errors:
+                errors[field] = ValidationError(message, code="future")
+        if errors:
+            raise ValidationError(errors)
+
     def has_kind(self, kind):
         return kind in self.kinds
 
@@ -86,6 +175,75 @@ class Organisation(models.Model):
     @property
     def is_tiers_lieu(self):
         return Kind.TIERS_LIEU in self.kinds
+
+    # Members and invitations.
+
+    def register(self, creator):
+        """Save a new structure with its creator as first administrator; one structure per SIRET."""
+        try:
+            with transaction.atomic():
+                self.save()
+                self.memberships.create(user=creator, role=Membership.Role.ADMIN)
+        except IntegrityError:
+            existing = Organisation.objects.filter(siret=self.siret).first()
+            if existing is None:
+                raise
+            self.pk = None
+            raise SiretAlreadyRegisteredError(existing) from None
+        return self
+
+    def invite(self, email, role, invited_by):
+        """Invite a person by email; a second invitation to the same address refreshes the first one.
+
+        Returns (invitation, created).
+        """
+        email = email.strip().lower()
+        if self.memberships.filter(user__email__iexact=email).exists():
+            raise AlreadyMemberError(
+                _("%(email)s est déjà membre de la structure %(name)s.") % {"email": email, "name": self.name}
+            )
+        with transaction.atomic():
+            invitation = (
+                self.invitations.select_for_update().filter(email__iexact=email, accepted_at__isnull=True).first()
+            )
+            if invitation:
+                invitation.refresh(role=role, invited_by=invited_by)
+                return invitation, False
+            invitation = self.invitations.create(email=email, role=role, invited_by=invited_by)
+            return invitation, True
+
+    def change_role(self, membership, role):
+        with transaction.atomic():
+            admins = list(self._locked_admins())
+            if membership.role == Membership.Role.ADMIN and role != Membership.Role.ADMIN and admins == [membership.pk]:
+                raise LastAdminError(
+                    _("%(person)s est le seul administrateur de la structure : nommez d'abord un autre administrateur.")
+                    % {"person": membership.user}
+                )
+            membership.role = role
+            membership.save(update_fields=["role"])
+
+    def remove_member(self, membership):
+        with transaction.atomic():
+            admins = list(self._locked_admins())
+            if membership.role == Membership.Role.ADMIN and admins == [membership.pk]:
+                raise LastAdminError(
+                    _(
+                        "%(person)s est le seul administrateur de la structure : "
+                        "nommez d'abord un autre administrateur avant de le retirer."
+                    )
+                    % {"person": membership.user}
+                )
+            membership.delete()
+
+    def _locked_admins(self):
+        # Locking the admin rows serialises two admins demoting each other at the same time.
+        return (
+            self.memberships.select_for_update()
+            .filter(role=Membership.Role.ADMIN)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
 
 
 class Membership(models.Model):
@@ -100,10 +258,23 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = "membre de la structure"
+        verbose_name_plural = "membres de la structure"
         constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")]
 
     def __str__(self):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_admin(self):
+        return self.role == self.Role.ADMIN
+
+
+def role_phrase(role):
+    """« en tant qu'administrateur », « en tant que membre »: how a sentence names a role."""
+    return _("en tant qu'administrateur") if role == Membership.Role.ADMIN else _("en tant que membre")
+
+
+INVITATION_VALIDITY = timedelta(days=14)
 
 
 def invitation_token():
@@ -111,7 +282,7 @@ def invitation_token():
 
 
 def invitation_expiry():
-    return timezone.now() + timedelta(days=14)
+    return timezone.now() + INVITATION_VALIDITY
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -128,18 +299,81 @@ class Invitation(models.Model):
     token = models.CharField(max_length=64, unique=True, default=invitation_token, editable=False)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(default=invitation_expiry)
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField("expire le", default=invitation_expiry)
+    accepted_at = models.DateTimeField("acceptée le", null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "invitation"
         ordering = ["-created_at"]
+        constraints = [
+            # One open invitation per address and structure: inviting again refreshes it.
+            models.UniqueConstraint(
+                Lower("email"),
+                "organisation",
+                condition=Q(accepted_at__isnull=True),
+                name="invitation_one_open_per_email",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
 
+    def get_absolute_url(self):
+        return reverse("organisations:invitation_accept", args=[self.token])
+
+    @property
+    def role_phrase(self):
+        return role_phrase(self.role)
+
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
+
+    @property
+    def is_accepted(self):
+        return self.accepted_at is not None
+
+    @property
+    def accept_url(self):
+        return settings.SITE_URL + self.get_absolute_url()
+
+    def refresh(self, role, invited_by):
+        self.role = role
+        self.invited_by = invited_by
+        self.expires_at = invitation_expiry()
+        self.save(update_fields=["role", "invited_by", "expires_at"])
+
+    def unavailable_reason(self):
+        if self.is_accepted:
+            return _("Cette invitation a déjà été utilisée.")
+        if self.is_expired:
+            expired = timezone.localtime(self.expires_at).strftime("%d/%m/%Y")
+            return _(
+                "Cette invitation a expiré le %(date)s. "
+                "Demandez à un administrateur de la structure de vous inviter à nouveau."
+            ) % {"date": expired}
+        return None
+
+    def accept(self, user):
+        """The invited person joins the structure with the invited role; returns the membership."""
+        with transaction.atomic():
+            invitation = Invitation.objects.select_for_update().get(pk=self.pk)
+            reason = invitation.unavailable_reason()
+            if reason:
+                raise InvitationUnavailableError(reason)
+            membership, created = Membership.objects.get_or_create(
+                user=user, organisation_id=invitation.organisation_id, defaults={"role": invitation.role}
+            )
+            if not created and invitation.role == Membership.Role.ADMIN and not membership.is_admin:
+                membership.role = Membership.Role.ADMIN
+                membership.save(update_fields=["role"])
+            invitation.accepted_at = timezone.now()
+            invitation.accepted_by = user
+            invitation.save(update_fields=["accepted_at", "accepted_by"])
+        self.accepted_at, self.accepted_by = invitation.accepted_at, user
+        return membership

@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from stdnum.fr import siret as stdnum_siret
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"
@@ -15,11 +16,11 @@ def clean_digits(value):
 def validate_siret(value):
     digits = clean_digits(value)
     if not digits.isdigit() or len(digits) != 14:
-        raise ValidationError("Un SIRET compte 14 chiffres.", code="siret_format")
+        raise ValidationError(_("Un SIRET compte 14 chiffres."), code="siret_format")
     # python-stdnum knows the La Poste exception (SIREN 356 000 000).
     if not stdnum_siret.is_valid(digits):
         raise ValidationError(
-            "Ce SIRET n'est pas valide : vérifiez les chiffres (clé de contrôle incorrecte).", code="siret_checksum"
+            _("Ce SIRET n'est pas valide : vérifiez les chiffres (clé de contrôle incorrecte)."), code="siret_checksum"
         )
 
 
@@ -30,14 +31,16 @@ def uai_check_letter(number):
 def validate_uai(value):
     value = (value or "").strip().upper()
     if not re.fullmatch(r"\d{7}[A-Z]", value):
-        raise ValidationError("Un UAI compte 7 chiffres suivis d'une lettre, par exemple 0141234W.", code="uai_format")
+        raise ValidationError(
+            _("Un UAI compte 7 chiffres suivis d'une lettre, par exemple 0140013N."), code="uai_format"
+        )
     if uai_check_letter(value[:7]) != value[7]:
         raise ValidationError(
-            "Cet UAI n'est pas valide : la lettre de contrôle ne correspond pas.", code="uai_checksum"
+            _("Cet UAI n'est pas valide : la lettre de contrôle ne correspond pas."), code="uai_checksum"
         )
 
 
 def validate_nda(value):
     digits = clean_digits(value)
     if not re.fullmatch(r"\d{11}", digits):
-        raise ValidationError("Un numéro de déclaration d'activité (NDA) compte 11 chiffres.", code="nda_format")
+        raise ValidationError(_("Un numéro de déclaration d'activité (NDA) compte 11 chiffres."), code="nda_format")

@@ -1,0 +1,40 @@
+"""Who may do what on a structure. Autodiscovered by django-rules; checked with user.has_perm(perm, organisation)."""
+
+import rules
+
+from deffinov.organisations.models import Membership
+
+
+def _role(user, organisation):
+    if organisation is None or not user.is_authenticated:
+        return None
+    # A view may prefetch the requesting user's membership to avoid a query per check.
+    cache = getattr(organisation, "_roles_cache", None)
+    if cache is None:
+        cache = organisation._roles_cache = {}
+    if user.pk not in cache:
+        cache[user.pk] = (
+            Membership.objects.filter(organisation=organisation, user=user).values_list("role", flat=True).first()
+        )
+    return cache[user.pk]
+
+
+@rules.predicate
+def is_organisation_member(user, organisation):
+    return _role(user, organisation) is not None
+
+
+@rules.predicate
+def is_organisation_admin(user, organisation):
+    return _role(user, organisation) == Membership.Role.ADMIN
+
+
+@rules.predicate
+def is_region_staff(user):
+    return user.is_active and user.is_staff
+
+
+rules.add_perm("organisations.view_members", is_organisation_member | is_region_staff)
+rules.add_perm("organisations.change_organisation", is_organisation_admin)
+rules.add_perm("organisations.invite", is_organisation_admin)
+rules.add_perm("organisations.manage_members", is_organisation_admin)

@@ -1,0 +1,1 @@
+"""Structures: registration, public page and edition, colleagues (invitations and members)."""
