@@ -1,5 +1,6 @@
 import datetime as dt
 from decimal import Decimal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,6 +25,17 @@ class CallQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def with_waves(self):
+        return self.prefetch_related("waves")
+
+    def with_rules(self):
+        """The rules, criteria and waves (what the API and the eligibility engine read)."""
+        return self.prefetch_related("waves", "tiers_lieu_criteria", "eligible_departments")
+
+    def with_everything(self):
+        """Everything the call page and the API show, in a constant number of queries."""
+        return self.prefetch_related("waves", "events", "resources", "tiers_lieu_criteria", "eligible_departments")
+
 
 class Call(models.Model):
     """A call for projects, with every rule of the call stored as data."""
@@ -38,7 +50,13 @@ class Call(models.Model):
     is_published = models.BooleanField("publié", default=True)
 
     # Money.
-    grant_min = models.DecimalField("subvention minimale (€)", max_digits=12, decimal_places=2, default=Decimal(50_000))
+    grant_min = models.DecimalField(
+        "subvention minimale (€)",
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal(50_000),
+        help_text="En dessous, la demande reçoit un avertissement et est examinée au cas par cas.",
+    )
     grant_max = models.DecimalField(
         "subvention maximale (€)", max_digits=12, decimal_places=2, default=Decimal(200_000)
     )
@@ -56,6 +74,7 @@ class Call(models.Model):
         decimal_places=3,
         default=Decimal("0.20"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Taux plancher que le comité de sélection peut accorder à titre exceptionnel, par exemple 0,20.",
     )
     communication_cap_rate = models.DecimalField(
         "plafond des dépenses de communication (part du budget)",
@@ -63,6 +82,7 @@ class Call(models.Model):
         decimal_places=3,
         default=Decimal("0.10"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Part maximale du budget éligible consacrée à la communication, par exemple 0,10 pour 10 %.",
     )
     de_minimis_ceiling = models.DecimalField(
         "plafond des aides de minimis sur 3 ans (€)", max_digits=12, decimal_places=2, default=Decimal(300_000)
@@ -70,7 +90,11 @@ class Call(models.Model):
     # Duration.
     duration_min_months = models.PositiveSmallIntegerField("durée minimale (mois)", default=12)
     duration_max_months = models.PositiveSmallIntegerField("durée maximale (mois)", default=36)
-    programme_ends_on = models.DateField("fin du programme", default=dt.date(2026, 12, 31))
+    programme_ends_on = models.DateField(
+        "fin du programme",
+        default=dt.date(2026, 12, 31),
+        help_text="Les projets doivent s'achever au plus tard ce jour.",
+    )
     # Territory.
     eligible_departments = models.ManyToManyField(
         "territories.Department", related_name="calls", verbose_name="départements éligibles"
@@ -81,7 +105,14 @@ class Call(models.Model):
     min_distinct_members = models.PositiveSmallIntegerField(
         "nombre minimal de membres distincts (SIREN différents)", default=2
     )
-    seniority_months = models.PositiveSmallIntegerField("ancienneté minimale des membres (mois)", default=12)
+    seniority_months = models.PositiveSmallIntegerField(
+        "ancienneté minimale des membres (mois)",
+        default=12,
+        help_text="Comptée à la date de dépôt ; pour un tiers-lieu, depuis l'ouverture du lieu.",
+    )
+
+    # Raised on every change of the call or of what hangs from it (see signals.py): cached pages key on it.
+    version = models.PositiveIntegerField("version", default=0, editable=False)
 
     objects = CallQuerySet.as_manager()
 
@@ -103,6 +134,10 @@ class Call(models.Model):
     def get_absolute_url(self):
         return reverse("calls:detail", args=[self.slug])
 
+    @classmethod
+    def bump_version(cls, call_id):
+        cls.objects.filter(pk=call_id).update(version=F("version") + 1)
+
     def objective_list(self):
         return [line.strip() for line in self.objectives.splitlines() if line.strip()]
 
@@ -110,25 +145,40 @@ class Call(models.Model):
         return [line.strip() for line in self.who_may_apply.splitlines() if line.strip()]
 
     def current_wave(self, at=None):
-        """The open wave, else the next one, else the latest."""
+        """The open wave (a real one before a demonstration one), else the next one, else the latest."""
         at = at or timezone.now()
         waves = list(self.waves.all())
-        for wave in waves:
-            if wave.is_open(at):
-                return wave
+        open_waves = sorted((wave for wave in waves if wave.is_open(at)), key=lambda wave: wave.is_demo)
+        if open_waves:
+            return open_waves[0]
         upcoming = [wave for wave in waves if wave.opens_at > at]
         if upcoming:
             return min(upcoming, key=lambda wave: wave.opens_at)
         return max(waves, key=lambda wave: wave.closes_at, default=None)
 
+    def eligible_department_codes(self):
+        return sorted(department.code for department in self.eligible_departments.all())
+
+    def official_resources(self):
+        return [resource for resource in self.resources.all() if resource.kind == Resource.Kind.OFFICIAL]
+
+    def further_resources(self):
+        return [resource for resource in self.resources.all() if resource.kind == Resource.Kind.FURTHER]
+
 
 class TiersLieuCriterion(models.Model):
     """One of the criteria a tiers-lieu declares, with a justification, to count as such."""
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="tiers_lieu_criteria")
-    code = models.SlugField("code", max_length=50)
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="tiers_lieu_criteria", verbose_name="appel à projets"
+    )
+    code = models.SlugField(
+        "code", max_length=50, help_text="Code stable utilisé par les dossiers et l'API, par exemple « communaute »."
+    )
     label = models.CharField("libellé", max_length=200)
-    help_text = models.TextField("aide", blank=True)
+    help_text = models.TextField(
+        "aide", blank=True, help_text="Ce que le tiers-lieu doit décrire pour justifier ce critère."
+    )
     position = models.PositiveSmallIntegerField("ordre", default=0)
 
     class Meta:
@@ -139,6 +189,25 @@ class TiersLieuCriterion(models.Model):
 
     def __str__(self):
         return self.label
+
+
+def window_status(opens_at, closes_at, at=None):
+    """Upcoming, open or closed at `at` (now by default), to the second: open through closes_at's last second."""
+    at = (at or timezone.now()).replace(microsecond=0)
+    if at < opens_at:
+        return Wave.Status.UPCOMING
+    if at <= closes_at:
+        return Wave.Status.OPEN
+    return Wave.Status.CLOSED
+
+
+class WaveQuerySet(models.QuerySet):
+    def open_at(self, at=None):
+        at = (at or timezone.now()).replace(microsecond=0)
+        return self.filter(opens_at__lte=at, closes_at__gte=at)
+
+    def real(self):
+        return self.filter(is_demo=False)
 
 
 class Wave(models.Model):
@@ -155,13 +224,27 @@ class Wave(models.Model):
     closes_at = models.DateTimeField(
         "clôture", help_text="Heure de Paris. Une date de clôture s'entend jusqu'à 23 h 59 min 59 s ce jour-là."
     )
-    envelope = models.DecimalField("enveloppe (€)", max_digits=12, decimal_places=2, default=0)
+    envelope = models.DecimalField(
+        "enveloppe (€)",
+        max_digits=12,
+        decimal_places=2,
+        default=0,
+        help_text="Montant des subventions que le comité peut attribuer au titre de cette vague.",
+    )
+    envelope_note = models.CharField(
+        "précision sur l'enveloppe",
+        max_length=255,
+        blank=True,
+        help_text="Affichée à côté du montant, par exemple « montant indicatif ».",
+    )
     committee_on = models.DateField("comité de sélection", null=True, blank=True)
     committee_note = models.CharField("précision sur le comité", max_length=200, blank=True)
     laureates_count = models.PositiveSmallIntegerField("nombre de lauréats", null=True, blank=True)
     is_demo = models.BooleanField(
         "vague de démonstration", default=False, help_text="Vague fictive, pour essayer la plateforme."
     )
+
+    objects = WaveQuerySet.as_manager()
 
     class Meta:
         verbose_name = "vague"
@@ -176,37 +259,60 @@ class Wave(models.Model):
         return f"{self.call.short_title} – {self.title}"
 
     def is_open(self, at=None):
-        at = (at or timezone.now()).replace(microsecond=0)
-        return self.opens_at <= at <= self.closes_at
+        return self.status(at) == self.Status.OPEN
 
     def status(self, at=None):
-        at = (at or timezone.now()).replace(microsecond=0)
-        if at < self.opens_at:
-            return self.Status.UPCOMING
-        if at <= self.closes_at:
-            return self.Status.OPEN
-        return self.Status.CLOSED
+        return window_status(self.opens_at, self.closes_at, at)
 
     def get_status_display(self):
         return self.Status(self.status()).label
+
+    @property
+    def closes_on(self):
+        """The closing day, in Paris."""
+        return self.closes_at.astimezone(PARIS).date()
+
+    def days_left(self, at=None):
+        """Whole days between today and the closing day in Paris (0 on the closing day); None unless open."""
+        at = at or timezone.now()
+        if not self.is_open(at):
+            return None
+        return (self.closes_on - at.astimezone(PARIS).date()).days
+
+
+REPLAY_HOSTS = {"youtu.be": "YouTube", "youtube.com": "YouTube", "vimeo.com": "Vimeo", "dailymotion.com": "Dailymotion"}
 
 
 class Event(models.Model):
     """An animation event of the call: launch day, webinars, with replays."""
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="events")
-    title = models.CharField("titre", max_length=200)
-    kind = models.CharField("type", max_length=30, choices=[("day", "Journée"), ("webinar", "Webinaire")])
+    class Kind(models.TextChoices):
+        DAY = "day", "Journée"
+        WEBINAR = "webinar", "Webinaire"
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="events", verbose_name="appel à projets")
+    title = models.CharField(
+        "titre",
+        max_length=200,
+        help_text="Par exemple « Webinaire de présentation » : il complète « Voir le replay du… ».",
+    )
+    kind = models.CharField("type", max_length=30, choices=Kind.choices)
     happens_on = models.DateField("date")
     description = models.TextField("description", blank=True)
-    replay_url = models.URLField("lien du replay", blank=True)
+    replay_url = models.URLField("lien du replay", blank=True, help_text="Vidéo ou document de restitution.")
 
     class Meta:
         verbose_name = "événement"
-        ordering = ["call", "happens_on"]
+        ordering = ["call", "happens_on", "pk"]
 
     def __str__(self):
         return self.title
+
+    @property
+    def replay_host(self):
+        """Where the replay is hosted, said in the link's accessible name."""
+        host = (urlsplit(self.replay_url).hostname or "").removeprefix("www.")
+        return REPLAY_HOSTS.get(host, host)
 
 
 class Resource(models.Model):
@@ -216,7 +322,7 @@ class Resource(models.Model):
         OFFICIAL = "official", "Document de l'appel"
         FURTHER = "further", "Pour aller plus loin"
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="resources")
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="resources", verbose_name="appel à projets")
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     title = models.CharField("titre", max_length=255)
     url = models.URLField("adresse")

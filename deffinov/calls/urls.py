@@ -3,7 +3,6 @@ from django.urls import path
 from deffinov.calls import views
 
 app_name = "calls"
-urlpatterns = []
 urlpatterns = [
     path("", views.call_list, name="list"),
     path("<slug:slug>/", views.call_detail, name="detail"),

@@ -1,13 +1,30 @@
+from django.conf import settings
 from django.shortcuts import render
+from django.utils import timezone
+
+from deffinov.calls.models import Call
+
+# Until settings name one, the accessibility and personal-data contact of the platform.
+DEFAULT_CONTACT_EMAIL = "contact@deffinov.normandie.fr"
+
+
+def contact_email():
+    return getattr(settings, "CONTACT_EMAIL", DEFAULT_CONTACT_EMAIL)
 
 
 def home(request):
-    return render(request, "www/home.html")
+    """Public: presents the programme, its current wave and where to start."""
+    call = Call.objects.published().with_waves().first()
+    now = timezone.now()
+    wave = call.current_wave(now) if call else None
+    return render(request, "www/home.html", {"call": call, "wave": wave, "now": now})
 
 
 def accessibility(request):
-    return render(request, "www/accessibility.html")
+    """Public: the accessibility statement (RGAA)."""
+    return render(request, "www/accessibility.html", {"contact_email": contact_email()})
 
 
 def legal(request):
-    return render(request, "www/legal.html")
+    """Public: legal notice, personal data, licence and data attribution."""
+    return render(request, "www/legal.html", {"contact_email": contact_email()})

@@ -1,0 +1,140 @@
+"""Region staff configure each call here: every rule, criterion, wave, event and document is data."""
+
+from django.contrib import admin
+from django.db import models
+from django.utils import timezone
+
+from deffinov.calls.formatting import format_date, format_euros, format_time
+from deffinov.calls.models import Call, Event, Resource, TiersLieuCriterion, Wave
+
+# Addresses typed without a scheme are read as https.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class TiersLieuCriterionInline(admin.TabularInline):
+    model = TiersLieuCriterion
+    extra = 0
+    fields = ["position", "code", "label", "help_text"]
+
+
+class WaveInline(admin.StackedInline):
+    model = Wave
+    extra = 0
+    fields = [
+        ("number", "title", "slug"),
+        ("opens_at", "closes_at"),
+        ("envelope", "envelope_note"),
+        ("committee_on", "committee_note", "laureates_count"),
+        "is_demo",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class EventInline(admin.TabularInline):
+    model = Event
+    extra = 0
+    formfield_overrides = HTTPS_URLS
+    fields = ["happens_on", "kind", "title", "description", "replay_url"]
+
+
+class ResourceInline(admin.TabularInline):
+    model = Resource
+    extra = 0
+    formfield_overrides = HTTPS_URLS
+    fields = ["position", "kind", "title", "url", "file_format", "description"]
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ["short_title", "slug", "is_published", "wave_count"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "short_title", "slug"]
+    prepopulated_fields = {"slug": ["short_title"]}
+    filter_horizontal = ["eligible_departments"]
+    inlines = [TiersLieuCriterionInline, WaveInline, EventInline, ResourceInline]
+    fieldsets = [
+        (
+            "Présentation",
+            {
+                "fields": [
+                    "title",
+                    "short_title",
+                    "slug",
+                    "funder",
+                    "is_published",
+                    "summary",
+                    "objectives",
+                    "who_may_apply",
+                ]
+            },
+        ),
+        (
+            "Composition du collectif",
+            {
+                "fields": [
+                    "min_tiers_lieu_members",
+                    "min_training_members",
+                    "min_distinct_members",
+                    "seniority_months",
+                ],
+                "description": "Chaque membre compté est une structure distincte (SIREN différent).",
+            },
+        ),
+        (
+            "Financement",
+            {
+                "fields": [
+                    ("grant_min", "grant_max"),
+                    ("cofinancing_floor", "cofinancing_floor_exception"),
+                    "communication_cap_rate",
+                    "de_minimis_ceiling",
+                ],
+                "description": "Les taux s'écrivent entre 0 et 1 : 0,30 signifie 30 %.",
+            },
+        ),
+        (
+            "Durée et territoire",
+            {"fields": [("duration_min_months", "duration_max_months"), "programme_ends_on", "eligible_departments"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("waves")
+
+    @admin.display(description="vagues")
+    def wave_count(self, call):
+        return len(call.waves.all())
+
+
+@admin.register(Wave)
+class WaveAdmin(admin.ModelAdmin):
+    list_display = ["title", "call", "number", "opening", "closing", "status_badge", "envelope_display", "is_demo"]
+    list_filter = ["call", "is_demo"]
+    list_select_related = ["call"]
+    search_fields = ["title", "slug"]
+    ordering = ["call", "opens_at"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = [
+        "call",
+        ("number", "title", "slug"),
+        ("opens_at", "closes_at"),
+        ("envelope", "envelope_note"),
+        ("committee_on", "committee_note", "laureates_count"),
+        "is_demo",
+    ]
+
+    @admin.display(description="ouverture (Paris)", ordering="opens_at")
+    def opening(self, wave):
+        return f"{format_date(wave.opens_at)} à {format_time(wave.opens_at)}"
+
+    @admin.display(description="clôture (Paris)", ordering="closes_at")
+    def closing(self, wave):
+        return f"{format_date(wave.closes_at)} à {format_time(wave.closes_at)}"
+
+    @admin.display(description="état")
+    def status_badge(self, wave):
+        return Wave.Status(wave.status(timezone.now())).label
+
+    @admin.display(description="enveloppe", ordering="envelope")
+    def envelope_display(self, wave):
+        return format_euros(wave.envelope)

@@ -1,0 +1,45 @@
+"""The call page's body, cached: it only changes with the call's data, the waves' status and the day in Paris.
+
+A cached page costs one query (the call, for its version). The key holds the call's version, raised by any
+change of the call or its parts (signals.py), so every server sees a change at once; the waves' opening and
+closing instants are cached with that version, so each status flips exactly on time without asking the database.
+"""
+
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from deffinov.calls.models import PARIS, Wave, window_status
+
+CACHE_SECONDS = 300
+PARTS = ["waves", "events", "resources", "tiers_lieu_criteria", "eligible_departments"]
+
+
+def wave_windows(call):
+    """[(opens_at, closes_at)] of the call's waves, for its current version."""
+    key = f"calls:windows:{call.pk}:{call.version}"
+    windows = cache.get(key)
+    if windows is None:
+        prefetch_related_objects([call], "waves")
+        windows = [(wave.opens_at, wave.closes_at) for wave in call.waves.all()]
+        cache.set(key, windows, CACHE_SECONDS)
+    return windows
+
+
+def body_cache_key(call, now):
+    """Everything the body depends on: the call's version, each wave's status and, while a wave is open, the day."""
+    statuses = [window_status(opens_at, closes_at, now) for opens_at, closes_at in wave_windows(call)]
+    day = now.astimezone(PARIS).date().isoformat() if Wave.Status.OPEN in statuses else ""
+    return f"calls:body:{call.pk}:{call.version}:{''.join(status[0] for status in statuses)}:{day}"
+
+
+def call_body(call, now):
+    """The HTML of the call's rules, criteria, waves, events and documents."""
+    key = body_cache_key(call, now)
+    body = cache.get(key)
+    if body is None:
+        prefetch_related_objects([call], *PARTS)
+        body = str(render_to_string("calls/_call_body.html", {"call": call, "now": now}))
+        cache.set(key, body, CACHE_SECONDS)
+    return mark_safe(body)  # noqa: S308 - rendered by our own template, escaped there

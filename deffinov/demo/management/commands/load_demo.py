@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from deffinov.demo.accounts import DEMO_PASSWORD
+from deffinov.demo.loader import load_demo
+from deffinov.demo.reference import MissingReferenceData
+from deffinov.organisations.models import Organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Charge ou met à jour les données de démonstration : l'appel à projets normand, ses vagues, "
+        "des structures fictives et des comptes de démonstration. Sans --wet-run, simule sans rien enregistrer."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--wet-run", action="store_true", help="Enregistre les données (sinon : simulation).")
+
+    def handle(self, *args, wet_run=False, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "Refusé : les données de démonstration (comptes au mot de passe public, structures fictives) "
+                "ne se chargent jamais en production (settings.PRODUCTION est vrai)."
+            )
+        try:
+            with transaction.atomic():
+                demo = load_demo()
+                summary = list(self.summary(demo))
+                if not wet_run:
+                    transaction.set_rollback(True)
+        except MissingReferenceData as error:
+            raise CommandError(str(error)) from error
+
+        for line in summary:
+            self.stdout.write(line)
+        if wet_run:
+            self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
+        else:
+            self.stdout.write(self.style.WARNING("Simulation : rien n'a été enregistré. Relancez avec --wet-run."))
+
+    def summary(self, demo):
+        for line in demo.tally.lines():
+            yield f"  {line}"
+        waves = ", ".join(f"{wave.title} ({wave.get_status_display().lower()})" for wave in demo.call.waves.all())
+        yield f"Appel à projets : {demo.call.get_absolute_url()} – vagues : {waves}"
+        yield f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :"
+        for email, user in demo.users.items():
+            role = "superutilisateur" if user.is_superuser else "instructeur" if user.is_staff else "candidat"
+            structures = ", ".join(organisation.name for organisation in Organisation.objects.administered_by(user))
+            yield f"  {email} – {role}{f' ({structures})' if structures else ''}"
