@@ -38,14 +38,27 @@ MESSAGES = {
 }
 
 
+BOUNDS = {
+    "greater_than_equal": ("Cette valeur doit être supérieure ou égale à {}.", "ge"),
+    "greater_than": ("Cette valeur doit être supérieure à {}.", "gt"),
+    "less_than_equal": ("Cette valeur doit être inférieure ou égale à {}.", "le"),
+    "less_than": ("Cette valeur doit être inférieure à {}.", "lt"),
+    "string_too_short": ("Cette valeur doit compter au moins {} caractère(s).", "min_length"),
+    "string_too_long": ("Cette valeur doit compter au plus {} caractère(s).", "max_length"),
+}
+
+
 def french_validation_errors(errors):
     """[{"loc": [...], "type": ..., "msg": ...}] with the message in French."""
     result = []
     for error in errors:
         error_type = error.get("type", "")
         message = MESSAGES.get(error_type, "Cette valeur n'est pas valide.")
-        if error_type == "value_error" and error.get("ctx", {}).get("error"):
-            message = str(error["ctx"]["error"])
+        ctx = error.get("ctx") or {}
+        if error_type == "value_error" and ctx.get("error"):
+            message = str(ctx["error"])
+        elif error_type in BOUNDS and BOUNDS[error_type][1] in ctx:
+            message = BOUNDS[error_type][0].format(ctx[BOUNDS[error_type][1]])
         loc = [part for part in error.get("loc", []) if part not in ("body", "payload", "query")] or list(
             error.get("loc", [])
         )
