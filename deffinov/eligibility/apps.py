@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class EligibilityConfig(AppConfig):
     name = "deffinov.eligibility"
+
+    def ready(self):
+        from deffinov.eligibility.snapshots import connect_signals
+
+        connect_signals()

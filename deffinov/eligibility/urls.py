@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from deffinov.eligibility import views
 
 app_name = "eligibility"
-urlpatterns = []
+urlpatterns = [
+    # Public: anyone may try the simulator, without an account.
+    path("simulateur/", views.simulator, name="simulator"),
+]

@@ -1,0 +1,204 @@
+"""The public simulator's form: a hypothetical consortium, turned into the engine's facts."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from deffinov.eligibility.engine import OTHER_DEPARTMENT
+from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts
+from deffinov.organisations.kinds import Kind
+
+MEMBER_ROWS = 6
+VISIBLE_ROWS = 2  # The other rows wait in a collapsed section.
+DECLARED_WITHOUT_TEXT = "Déclaré dans le simulateur"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class LinkedErrorsMixin:
+    """Fields in error point to their message (aria-describedby), besides their help text."""
+
+    def link_errors(self):
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            described_by = [f"{bound.auto_id}-error"]
+            if self.fields[name].help_text:
+                described_by.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+def amount_field(label, help_text=""):
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        min_value=0,
+        max_value=Decimal(1_000_000_000),
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+    )
+
+
+class MemberForm(LinkedErrorsMixin, forms.Form):
+    name = forms.CharField(label=_("Nom de la structure"), required=False, max_length=255)
+    siren = forms.CharField(
+        label=_("SIREN"),
+        required=False,
+        help_text=_("9 chiffres, facultatif. Sans SIREN, chaque ligne compte pour une structure distincte."),
+        validators=[RegexValidator(r"^\d{9}$", _("Le SIREN compte exactement 9 chiffres."))],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    kinds = forms.MultipleChoiceField(
+        label=_("Type de structure"),
+        required=False,
+        choices=Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    counted = forms.ChoiceField(
+        label=_("Participation"),
+        choices=[("oui", _("Membre compté")), ("non", _("Partenaire associé (non compté)"))],
+        initial="oui",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    created_on = forms.DateField(label=_("Date de création de la structure"), required=False, widget=DateInput)
+    place_opened_on = forms.DateField(
+        label=_("Pour un tiers-lieu : date d'ouverture du lieu"),
+        required=False,
+        help_text=_("L'ancienneté d'un tiers-lieu compte depuis l'ouverture du lieu."),
+        widget=DateInput,
+    )
+
+    def __init__(self, *args, criteria=(), number=1, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.number = number
+        self.call_criteria = list(criteria)
+        self.fields["criteria"] = forms.MultipleChoiceField(
+            label=_("Critères tiers-lieu déclarés"),
+            required=False,
+            choices=[(criterion.code, criterion.label) for criterion in self.call_criteria],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        for criterion in self.call_criteria:
+            self.fields[f"justification_{criterion.code}"] = forms.CharField(
+                label=_("Justification : %(criterion)s") % {"criterion": criterion.label},
+                required=False,
+                max_length=2000,
+            )
+
+    def criterion_rows(self):
+        boxes = list(self["criteria"])
+        return [
+            (box, self[f"justification_{criterion.code}"])
+            for box, criterion in zip(boxes, self.call_criteria, strict=True)
+        ]
+
+    def value(self, name):
+        return self[name].value()
+
+    def is_used(self):
+        """Whether the visitor described a structure on this row (an empty row is ignored). On a valid form."""
+        data = self.cleaned_data
+        return any(data.get(name) for name in ("name", "siren", "kinds", "created_on", "place_opened_on", "criteria"))
+
+    def has_input(self):
+        """Whether anything was typed on this row (valid or not): its section then stays open."""
+        return self.is_bound and any(
+            self.value(name) for name in ("name", "siren", "kinds", "created_on", "place_opened_on", "criteria")
+        )
+
+    def shows_criteria(self):
+        if not self.is_bound:
+            return False
+        kinds = self.value("kinds") or []
+        return Kind.TIERS_LIEU in kinds or bool(self.value("criteria"))
+
+    def to_facts(self, lead):
+        data = self.cleaned_data
+        declared = {}
+        for criterion in self.call_criteria:
+            justification = data.get(f"justification_{criterion.code}", "").strip()
+            if criterion.code in data["criteria"] or justification:
+                # In the simulator, a ticked criterion counts as declared.
+                declared[criterion.code] = justification or DECLARED_WITHOUT_TEXT
+        return MemberFacts(
+            name=data["name"].strip() or str(_("Membre %(number)s") % {"number": self.number}),
+            siren=data["siren"],
+            kinds=frozenset(data["kinds"]),
+            counted=data["counted"] != "non",
+            lead=lead,
+            created_on=data["created_on"],
+            place_opened_on=data["place_opened_on"],
+            tiers_lieu_criteria=declared,
+        )
+
+
+class SimulatorForm(LinkedErrorsMixin, forms.Form):
+    wave = forms.ChoiceField(label=_("Vague"))
+    lead = forms.ChoiceField(
+        label=_("Chef de file"),
+        required=False,
+        choices=[(str(number), str(number)) for number in range(1, MEMBER_ROWS + 1)],
+        widget=forms.RadioSelect,
+    )
+    departements = forms.MultipleChoiceField(
+        label=_("Départements des lieux d'activité"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    expenses = amount_field(
+        _("Total des dépenses éligibles (€)"),
+        _("Valorisations comprises (temps de travail, locaux mis à disposition)."),
+    )
+    requested_grant = amount_field(_("Subvention demandée à la Région (€)"))
+    own_funds = amount_field(_("Autofinancement (€)"))
+    other_public = amount_field(_("Autres financements publics (€)"))
+    private = amount_field(_("Financements privés (€)"))
+    in_kind = amount_field(_("Valorisations, apports en nature (€)"))
+    start_on = forms.DateField(label=_("Début du projet"), required=False, widget=DateInput)
+    end_on = forms.DateField(label=_("Fin du projet"), required=False, widget=DateInput)
+
+    def __init__(self, *args, waves=(), departments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].choices = [(wave.slug, f"{wave.title} ({wave.get_status_display()})") for wave in waves]
+        self.fields["departements"].choices = [(department.code, str(department)) for department in departments] + [
+            (OTHER_DEPARTMENT, _("Autre département"))
+        ]
+
+    def budget_facts(self):
+        data = self.cleaned_data
+        return BudgetFacts(
+            **{
+                name: data[name] or Decimal(0)
+                for name in ("expenses", "requested_grant", "own_funds", "other_public", "private", "in_kind")
+            }
+        )
+
+
+def simulated_facts(form, member_forms):
+    """The facts of a bound, valid simulator: the rows the visitor filled, with the lead they chose."""
+    lead = form.cleaned_data["lead"]
+    members = tuple(
+        member_form.to_facts(lead=str(member_form.number) == lead)
+        for member_form in member_forms
+        if member_form.is_used()
+    )
+    return ApplicationFacts(
+        members=members,
+        departements=frozenset(form.cleaned_data["departements"]),
+        budget=form.budget_facts(),
+        start_on=form.cleaned_data["start_on"],
+        end_on=form.cleaned_data["end_on"],
+        check_documents=False,
+    )
+
+
+def empty_facts():
+    return ApplicationFacts(members=(), departements=frozenset(), budget=BudgetFacts())
