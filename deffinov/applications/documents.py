@@ -1,0 +1,115 @@
+"""Supporting documents: which ones each member must provide, and the checks every upload goes through."""
+
+import hashlib
+import re
+import unicodedata
+import zipfile
+from pathlib import PurePosixPath
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+
+from deffinov.applications.models import DocumentKind
+
+COMMON_KINDS = (DocumentKind.STATUTES, DocumentKind.REGISTRATION, DocumentKind.COMMITMENT, DocumentKind.DE_MINIMIS)
+ODT = "application/vnd.oasis.opendocument.text"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ALLOWED_TYPES = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    ODT: ".odt",
+    DOCX: ".docx",
+}
+ALLOWED_LABEL = "PDF, ODT, DOCX, JPEG ou PNG"
+
+
+def required_kinds(participation):
+    """The documents a member must provide: every counted member the four common ones,
+    the lead its bank details, a Qualiopi-certified member its certificate; an associated partner its commitment."""
+    if not participation.counted:
+        return [DocumentKind.COMMITMENT]
+    kinds = list(COMMON_KINDS)
+    if participation.is_lead:
+        kinds.append(DocumentKind.BANK_DETAILS)
+    if participation.organisation.qualiopi:
+        kinds.append(DocumentKind.QUALIOPI)
+    return kinds
+
+
+def missing_kinds(participation, documents):
+    """Required kinds with no document among `documents` (the participation's documents)."""
+    present = {document.kind for document in documents}
+    return [kind for kind in required_kinds(participation) if kind not in present]
+
+
+def sanitise_filename(name):
+    """Keep letters, digits, dots, dashes and underscores; no path, no leading dot; at most 120 characters."""
+    name = PurePosixPath((name or "").replace("\\", "/")).name
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-_") or "document"
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    stem = stem[: 120 - len(suffix) - 1] or "document"
+    return f"{stem}.{suffix.lower()}" if suffix else stem
+
+
+def _zip_content_type(upload):
+    """ODT and DOCX are zip files: tell them apart by what they hold, refuse any other zip."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+                return ODT
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return DOCX
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def detect_content_type(upload):
+    """The type read from the file's content, never from its name; None when not one we accept."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None:
+        return None
+    if kind.mime in {ODT, DOCX, "application/zip"}:
+        return _zip_content_type(upload)
+    return kind.mime if kind.mime in ALLOWED_TYPES else None
+
+
+def check_upload(upload):
+    """Validate an uploaded file; return (content_type, sha256, safe_name) or raise ValidationError in French."""
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            "Ce fichier pèse %(size)s : le maximum est %(max)s. Réduisez-le (PDF compressé, image moins lourde).",
+            code="too_big",
+            params={"size": filesizeformat(upload.size), "max": filesizeformat(settings.UPLOAD_MAX_BYTES)},
+        )
+    if upload.size == 0:
+        raise ValidationError("Ce fichier est vide.", code="empty")
+    content_type = detect_content_type(upload)
+    if content_type is None:
+        raise ValidationError(
+            "Ce fichier n'est pas d'un format accepté (%(formats)s), quel que soit son nom.",
+            code="bad_type",
+            params={"formats": ALLOWED_LABEL},
+        )
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    name = sanitise_filename(upload.name)
+    extension = ALLOWED_TYPES[content_type]
+    if not name.lower().endswith(extension) and not (extension == ".jpg" and name.lower().endswith(".jpeg")):
+        name = f"{name.rsplit('.', 1)[0] if '.' in name else name}{extension}"
+    return content_type, digest.hexdigest(), name

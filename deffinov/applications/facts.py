@@ -1,0 +1,105 @@
+"""From a dossier in the database to the eligibility engine's plain facts, and its verdict."""
+
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from deffinov.applications.documents import missing_kinds
+from deffinov.applications.models import Application, Participation, ResourceLine
+from deffinov.eligibility.adapters import rules_from_call
+from deffinov.eligibility.engine import evaluate
+from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts
+
+DOSSIER_PREFETCH = (
+    Prefetch(
+        "participations",
+        queryset=Participation.objects.select_related("organisation", "organisation__commune").prefetch_related(
+            "declarations__criterion", "documents"
+        ),
+    ),
+    "communes",
+    "expenses",
+    "resources",
+)
+
+
+def with_dossier(queryset=None):
+    """Everything the dossier page, the facts and the snapshot read, in a constant number of queries."""
+    queryset = queryset if queryset is not None else Application.objects.all()
+    return queryset.select_related("wave__call", "epci", "updated_by").prefetch_related(*DOSSIER_PREFETCH)
+
+
+def budget_totals(application):
+    expenses = list(application.expenses.all())
+    resources = list(application.resources.all())
+    by_kind = {kind: Decimal(0) for kind in ResourceLine.Kind.values}
+    for line in resources:
+        by_kind[line.kind] += line.amount
+    total_expenses = sum((line.amount for line in expenses), Decimal(0))
+    total_resources = sum(by_kind.values(), Decimal(0))
+    grant = by_kind[ResourceLine.Kind.REQUESTED_GRANT]
+    cofinancing = (1 - grant / total_expenses) if total_expenses else None
+    return {
+        "expenses": total_expenses,
+        "resources": total_resources,
+        "by_kind": by_kind,
+        "grant": grant,
+        "cofinancing_rate": cofinancing,
+        "balance": total_resources - total_expenses,
+        "in_kind_expenses": sum((line.amount for line in expenses if line.in_kind), Decimal(0)),
+    }
+
+
+def member_facts(participation, check_documents):
+    declarations = {
+        declaration.criterion.code: declaration.justification.strip()
+        for declaration in participation.declarations.all()
+        if declaration.justification.strip()
+    }
+    missing = None
+    if check_documents:
+        documents = list(participation.documents.all())
+        missing = tuple(kind.label for kind in missing_kinds(participation, documents))
+    organisation = participation.organisation
+    return MemberFacts(
+        name=organisation.name,
+        siren=organisation.siren,
+        kinds=frozenset(organisation.kinds),
+        counted=participation.counted,
+        lead=participation.is_lead,
+        created_on=organisation.created_on,
+        place_opened_on=organisation.place_opened_on,
+        tiers_lieu_criteria=declarations,
+        de_minimis_received=participation.de_minimis_received,
+        grant_share=participation.grant_share,
+        missing_documents=missing,
+    )
+
+
+def application_facts(application, check_documents=True):
+    totals = budget_totals(application)
+    by_kind = totals["by_kind"]
+    return ApplicationFacts(
+        members=tuple(member_facts(p, check_documents) for p in application.accepted_participations()),
+        departements=frozenset(commune.department_id for commune in application.communes.all()),
+        budget=BudgetFacts(
+            expenses=totals["expenses"],
+            requested_grant=by_kind[ResourceLine.Kind.REQUESTED_GRANT],
+            own_funds=by_kind[ResourceLine.Kind.OWN_FUNDS],
+            other_public=by_kind[ResourceLine.Kind.OTHER_PUBLIC],
+            private=by_kind[ResourceLine.Kind.PRIVATE],
+            in_kind=by_kind[ResourceLine.Kind.IN_KIND],
+        ),
+        start_on=application.start_on,
+        end_on=application.end_on,
+        check_documents=check_documents,
+    )
+
+
+def verdict_for(application, at=None, check_documents=True):
+    """The engine's verdict on the dossier as it stands, against the rules of its call and wave."""
+    wave = application.wave
+    return evaluate(
+        application_facts(application, check_documents), rules_from_call(wave.call, wave), at or timezone.now()
+    )

@@ -1,0 +1,34 @@
+from django import forms
+
+from deffinov.applications.models import ExpenseLine, Participation, ResourceLine
+
+
+class ExpenseForm(forms.ModelForm):
+    prefix = "depense"
+
+    class Meta:
+        model = ExpenseLine
+        fields = ["participation", "category", "label", "amount", "in_kind"]
+        labels = {"participation": "Membre qui porte la dépense"}
+        help_texts = {"category": "Les travaux de bâtiment ne sont pas financés."}
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participation"].queryset = Participation.objects.filter(
+            application=application, status=Participation.Status.ACCEPTED
+        ).select_related("organisation")
+        self.fields["participation"].label_from_instance = lambda participation: participation.organisation.name
+        self.fields["participation"].empty_label = None
+        self.fields["amount"].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})
+
+
+class ResourceForm(forms.ModelForm):
+    prefix = "ressource"
+
+    class Meta:
+        model = ResourceLine
+        fields = ["kind", "label", "amount"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})

@@ -1,0 +1,21 @@
+from deffinov.applications.models.application import EDITABLE_STATES, Application, ApplicationTransition, Public, State
+from deffinov.applications.models.budget import ExpenseLine, ResourceLine
+from deffinov.applications.models.consortium import CriterionDeclaration, Participation, PartnerInvitation
+from deffinov.applications.models.documents import Document, DocumentKind, Receipt, ReminderSent
+
+__all__ = [
+    "EDITABLE_STATES",
+    "Application",
+    "ApplicationTransition",
+    "CriterionDeclaration",
+    "Document",
+    "DocumentKind",
+    "ExpenseLine",
+    "Participation",
+    "PartnerInvitation",
+    "Public",
+    "Receipt",
+    "ReminderSent",
+    "ResourceLine",
+    "State",
+]

@@ -1,0 +1,58 @@
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+
+class ExpenseLine(models.Model):
+    """An expense of the project, carried by one member. Buildings are not funded."""
+
+    class Category(models.TextChoices):
+        STAFF = "personnel", "Personnel"
+        TEACHING_EQUIPMENT = "equipement_pedagogique", "Équipement pédagogique"
+        LIGHT_WORKS = "amenagement_leger", "Aménagement léger"
+        SERVICES = "prestations", "Prestations"
+        COMMUNICATION = "communication", "Communication"
+        TRAVEL = "deplacements", "Déplacements"
+        OVERHEADS = "frais_structure", "Frais de structure"
+        OTHER = "autre", "Autre"
+
+    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="expenses")
+    participation = models.ForeignKey(
+        "applications.Participation", on_delete=models.CASCADE, related_name="expenses", verbose_name="membre"
+    )
+    category = models.CharField("catégorie", max_length=30, choices=Category.choices)
+    label = models.CharField("libellé", max_length=200)
+    amount = models.DecimalField("montant (€)", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
+    in_kind = models.BooleanField(
+        "apport en nature", default=False, help_text="Temps de travail ou locaux mis à disposition, valorisés."
+    )
+
+    class Meta:
+        verbose_name = "dépense"
+        ordering = ["application", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="expense_amount_positive")]
+
+    def __str__(self):
+        return self.label
+
+
+class ResourceLine(models.Model):
+    class Kind(models.TextChoices):
+        REQUESTED_GRANT = "requested_grant", "Subvention demandée à la Région"
+        OWN_FUNDS = "own_funds", "Autofinancement"
+        OTHER_PUBLIC = "other_public", "Autres financements publics"
+        PRIVATE = "private", "Financements privés"
+        IN_KIND = "in_kind", "Apports en nature (valorisation)"
+
+    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="resources")
+    kind = models.CharField("nature", max_length=20, choices=Kind.choices)
+    label = models.CharField("libellé", max_length=200)
+    amount = models.DecimalField("montant (€)", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = "ressource"
+        ordering = ["application", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="resource_amount_positive")]
+
+    def __str__(self):
+        return self.label

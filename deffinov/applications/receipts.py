@@ -1,0 +1,59 @@
+"""The accusé de réception: a PDF made from the frozen dossier, stored, then emailed to every member's people."""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django_tasks import task
+
+from deffinov.applications.models import Application, Receipt
+from deffinov.emails.send import send_templated_email
+from deffinov.organisations.models import Membership
+
+
+def receipt_html(application):
+    context = {"application": application, "s": application.snapshot}
+    return render_to_string("applications/receipt/receipt.html", context)
+
+
+def render_receipt_pdf(application):
+    from weasyprint import HTML
+
+    return HTML(string=receipt_html(application)).write_pdf()
+
+
+def receipt_filename(application):
+    return f"accuse-de-reception-{application.number}.pdf"
+
+
+def recipients(application):
+    """Every person of every accepted member structure, once."""
+    emails = Membership.objects.filter(
+        organisation__participations__application=application,
+        organisation__participations__status="accepted",
+        user__is_active=True,
+    ).values_list("user__email", flat=True)
+    return sorted(set(emails))
+
+
+@task()
+def send_receipts(application_id):
+    """Make the receipt once (a retried task reuses it) and email it to each person of the consortium."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("wave__call").get(pk=application_id)
+        receipt = Receipt.objects.filter(application=application).first()
+        if receipt is not None:
+            return False
+        pdf = render_receipt_pdf(application)
+        receipt = Receipt(application=application, sha256=hashlib.sha256(pdf).hexdigest())
+        receipt.file.save(receipt_filename(application), ContentFile(pdf), save=False)
+        receipt.save()
+        for email in recipients(application):
+            send_templated_email(
+                [email],
+                "applications/emails/receipt",
+                {"application": application, "s": application.snapshot},
+                attachments=[(receipt_filename(application), pdf, "application/pdf")],
+            )
+    return True

@@ -1,0 +1,68 @@
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils.html import format_html_join
+
+from deffinov.applications import formatting
+from deffinov.calls.formatting import format_date, format_euros, format_percent, in_paris
+
+register = template.Library()
+NBSP = "\xa0"
+
+
+@register.filter
+def euros(value):
+    """« 120 000 € » from a number or the string of one (as stored in a snapshot)."""
+    if value in (None, ""):
+        return ""
+    try:
+        return format_euros(Decimal(str(value)))
+    except InvalidOperation:
+        return value
+
+
+@register.filter
+def percent(value):
+    if value in (None, ""):
+        return "–"
+    return format_percent(Decimal(str(value)).quantize(Decimal("0.001")))
+
+
+@register.filter
+def paris_seconds(value):
+    """« 11 mars 2024 à 23 h 58 min 12 s », in Paris time."""
+    return formatting.paris_seconds(value)
+
+
+@register.filter
+def paris_time(value):
+    """« 14 h 32 »."""
+    local = in_paris(value)
+    return f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
+
+
+@register.filter
+def iso_date(value):
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return format_date(value) if value else ""
+
+
+@register.simple_tag
+def widget(field, **attrs):
+    """The field's input, linked to its help text and its errors (aria-describedby), marked invalid on error."""
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-help")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def data_attrs(**attrs):
+    return format_html_join(" ", '{}="{}"', attrs.items())

@@ -1,0 +1,188 @@
+"""The states of a dossier and the transitions between them, declared in one table.
+
+Each transition names who may trigger it (a django-rules permission on the dossier), its guard
+(raises `TransitionError` with a French message) and what it writes. Every transition that happens
+leaves an `ApplicationTransition` row. The change itself is a conditional UPDATE on the current state,
+so two concurrent requests can never both move the same dossier.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from deffinov.applications.formatting import paris_seconds
+from deffinov.applications.models import Application, ApplicationTransition, State
+from deffinov.instruction import guards as ig
+
+
+class TransitionError(Exception):
+    def __init__(self, message, failing_rules=()):
+        super().__init__(message)
+        self.message = message
+        self.failing_rules = list(failing_rules)
+
+
+def guard_submit(application, at):
+    from deffinov.applications.facts import verdict_for, with_dossier
+
+    wave = application.wave
+    if not wave.is_open(at):
+        if at < wave.opens_at:
+            raise TransitionError(
+                f"La vague « {wave.title} » n'est pas encore ouverte : dépôt possible à partir du "
+                f"{paris_seconds(wave.opens_at)}."
+            )
+        raise TransitionError(
+            f"La vague « {wave.title} » est close depuis le {paris_seconds(wave.closes_at)} : "
+            "le dossier ne peut plus être déposé. Votre brouillon est conservé."
+        )
+    fresh = with_dossier(Application.objects.filter(pk=application.pk)).get()
+    verdict = verdict_for(fresh, at=at, check_documents=True)
+    if not verdict.eligible:
+        raise TransitionError(
+            "Le dossier ne peut pas être déposé : des règles de l'appel ne sont pas respectées.",
+            failing_rules=[rule for rule in verdict.rules if rule.blocking],
+        )
+    return {"fresh": fresh, "verdict": verdict}
+
+
+def write_submit(application, by, at, fresh, verdict):
+    from deffinov.applications.snapshot import build_snapshot
+
+    return {
+        "submitted_at": at,
+        "submitted_by": by,
+        "snapshot": build_snapshot(fresh, at),
+        "eligibility_at_submission": verdict.as_dict(),
+        "version": F("version") + 1,
+    }
+
+
+def after_submit(application):
+    from deffinov.applications.receipts import send_receipts
+
+    send_receipts.enqueue(application.pk)
+
+
+def guard_withdraw(application, at):
+    return {}
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    source: str
+    target: str
+    label: str
+    permission: str
+    guard: Callable
+    write: Callable | None = None
+    after: Callable | None = None
+
+
+TRANSITIONS = {
+    "submit": Transition(
+        "submit",
+        State.DRAFT,
+        State.SUBMITTED,
+        "Déposer le dossier",
+        "applications.submit_application",
+        guard_submit,
+        write_submit,
+        after_submit,
+    ),
+    "withdraw": Transition(
+        "withdraw",
+        State.SUBMITTED,
+        State.WITHDRAWN,
+        "Retirer le dossier",
+        "applications.withdraw_application",
+        guard_withdraw,
+    ),
+    # Instruction by the Region (guards in deffinov.instruction.guards; run through deffinov.instruction.transitions).
+    "start_review": Transition(
+        "start_review",
+        State.SUBMITTED,
+        State.IN_REVIEW,
+        "Commencer l'instruction",
+        "instruction.start_review",
+        ig.guard_none,
+    ),
+    "request_correction": Transition(
+        "request_correction",
+        State.IN_REVIEW,
+        State.CORRECTION_REQUESTED,
+        "Demander une correction",
+        "instruction.request_correction",
+        ig.guard_none,
+    ),
+    "resubmit": Transition(
+        "resubmit",
+        State.CORRECTION_REQUESTED,
+        State.IN_REVIEW,
+        "Renvoyer le dossier corrigé",
+        "instruction.resubmit",
+        ig.guard_resubmit,
+        ig.write_resubmit,
+    ),
+    "dismiss": Transition(
+        "dismiss", State.IN_REVIEW, State.DISMISSED, "Classer sans suite", "instruction.dismiss", ig.guard_none
+    ),
+    # Decisions of the selection committee (recorded by deffinov.committee.decisions, with the decision row).
+    "accept": Transition(
+        "accept", State.IN_REVIEW, State.ACCEPTED, "Accepter le dossier", "committee.decide", ig.guard_none
+    ),
+    "reject": Transition(
+        "reject", State.IN_REVIEW, State.REJECTED, "Refuser le dossier", "committee.decide", ig.guard_none
+    ),
+    **{
+        f"reopen_{source}": Transition(
+            f"reopen_{source}", source, State.IN_REVIEW, "Rouvrir l'instruction", "instruction.reopen", ig.guard_none
+        )
+        for source in (State.ACCEPTED, State.REJECTED, State.DISMISSED)
+    },
+}
+ALREADY = {
+    State.SUBMITTED: "Ce dossier a déjà été déposé.",
+    State.WITHDRAWN: "Ce dossier a été retiré.",
+}
+
+
+def allowed_targets(state):
+    return {t.target for t in TRANSITIONS.values() if t.source == state}
+
+
+def apply(application, name, by, at=None, motivation=""):
+    """Run a transition; True when this call made it happen, False when another request already had.
+
+    Raises TransitionError when the person may not trigger it or its guard refuses."""
+    spec = TRANSITIONS[name]
+    at = at or timezone.now()
+    if not by.has_perm(spec.permission, application):
+        raise TransitionError("Vous n'avez pas le droit de faire cette action sur ce dossier.")
+    if application.state != spec.source:
+        raise TransitionError(ALREADY.get(application.state, "Cette action n'est pas possible dans l'état du dossier."))
+    with transaction.atomic():
+        context = spec.guard(application, at)
+        updates = spec.write(application, by, at, **context) if spec.write else {}
+        changed = Application.objects.filter(pk=application.pk, state=spec.source).update(state=spec.target, **updates)
+        if changed != 1:
+            return False
+        ApplicationTransition.objects.create(
+            application=application, from_state=spec.source, to_state=spec.target, by=by, at=at, motivation=motivation
+        )
+        if spec.after:
+            spec.after(application)
+    application.refresh_from_db()
+    return True
+
+
+def submit(application, by, at=None):
+    return apply(application, "submit", by, at)
+
+
+def withdraw(application, by, motivation="", at=None):
+    return apply(application, "withdraw", by, at, motivation)
