@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InstructionConfig(AppConfig):
+    name = "deffinov.instruction"
+    verbose_name = "Instruction des dossiers"

@@ -1,0 +1,46 @@
+"""The eligibility verdict as the instruction reads it: stored at submission, or recomputed on request."""
+
+from deffinov.eligibility.facts import Status
+
+ICONS = {
+    Status.PASS: ("✓", "Éligible"),
+    Status.WARNING: ("⚠", "Éligible, avec des points d'attention"),
+    Status.FAIL: ("✗", "Non éligible"),
+}
+
+
+def overall_status(verdict):
+    """pass / warning / fail for a verdict stored as a dict (`Verdict.as_dict()`); None when there is none."""
+    if not verdict:
+        return None
+    if not verdict.get("eligible"):
+        return Status.FAIL
+    if any(rule.get("status") == Status.WARNING for rule in verdict.get("rules", [])):
+        return Status.WARNING
+    return Status.PASS
+
+
+def summary(verdict):
+    status = overall_status(verdict)
+    if status is None:
+        return {"status": "none", "icon": "–", "text": "Pas de verdict enregistré"}
+    icon, text = ICONS[status]
+    return {"status": str(status), "icon": icon, "text": text}
+
+
+def recalculate(application):
+    """The verdict on the dossier as it stands now, under the call's current rules, at the submission date
+    (so that the wave's window and the members' seniority are judged as they were on that day)."""
+    from deffinov.applications.facts import verdict_for, with_dossier
+    from deffinov.applications.models import Application
+
+    fresh = with_dossier(Application.objects.filter(pk=application.pk)).get()
+    return verdict_for(fresh, at=application.submitted_at, check_documents=True).as_dict()
+
+
+def side_by_side(stored, current):
+    """One row per rule: the rule, its status at submission and now."""
+    stored_rules = {rule["code"]: rule for rule in (stored or {}).get("rules", [])}
+    current_rules = {rule["code"]: rule for rule in (current or {}).get("rules", [])}
+    codes = list(dict.fromkeys([*stored_rules, *current_rules]))
+    return [{"code": code, "stored": stored_rules.get(code), "current": current_rules.get(code)} for code in codes]
