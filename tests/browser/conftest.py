@@ -61,9 +61,7 @@ def check_accessibility(axe):
 
     def check(page, name=None):
         results = axe.run(page)
-        violations = [
-            v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}
-        ]
+        violations = [v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}]
         if name:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -5,10 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe, browser, check_accessibility, page  # noqa: F401 - fixtures
 from tests.territories.conftest import load_territories
-
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -16,7 +13,7 @@ def communes(transactional_db):
     load_territories()
 
 
-def test_choose_a_commune_with_the_keyboard(page, check_accessibility, communes):  # noqa: F811
+def test_choose_a_commune_with_the_keyboard(page, check_accessibility, communes):
     page.goto("/territoires/communes/")
     combobox = page.get_by_role("combobox", name="Commune")
     expect(combobox).to_have_attribute("aria-expanded", "false")
@@ -44,7 +41,7 @@ def test_choose_a_commune_with_the_keyboard(page, check_accessibility, communes)
     check_accessibility(page, "commune-lookup-result")
 
 
-def test_postcode_search_escape_and_click(page, communes):  # noqa: F811
+def test_postcode_search_escape_and_click(page, communes):
     page.goto("/territoires/communes/")
     combobox = page.get_by_role("combobox", name="Commune")
 
@@ -74,7 +71,7 @@ def test_postcode_search_escape_and_click(page, communes):  # noqa: F811
     expect(page.locator("input[name=longitude]")).to_have_value("-0,92476")
 
 
-def test_without_a_choice_the_server_explains_an_ambiguous_name(page, communes):  # noqa: F811
+def test_without_a_choice_the_server_explains_an_ambiguous_name(page, communes):
     page.goto("/territoires/communes/")
     combobox = page.get_by_role("combobox", name="Commune")
     combobox.fill("Saint-Martin")

@@ -3,8 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from deffinov.demo.accounts import DEMO_PASSWORD
+from deffinov.demo.applications import load_demo_applications
 from deffinov.demo.loader import load_demo
 from deffinov.demo.reference import MissingReferenceData
+from deffinov.instruction.demo import load_demo_instruction
 from deffinov.organisations.models import Organisation
 
 
@@ -27,6 +29,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 demo = load_demo()
                 summary = list(self.summary(demo))
+                # The applications and their instruction build on the call, the structures and the accounts.
+                load_demo_applications(self.stdout)
+                load_demo_instruction(self.stdout)
                 if not wet_run:
                     transaction.set_rollback(True)
         except MissingReferenceData as error:
