@@ -1,6 +1,5 @@
 """The public REST API, at /api/v1/, described by OpenAPI at /api/v1/openapi.json."""
 
-
 from django.http import JsonResponse
 from ninja import Body, NinjaAPI
 from ninja.errors import HttpError, ValidationError

@@ -24,7 +24,12 @@ class AuditEvent(models.Model):
     sequence = models.PositiveBigIntegerField("numéro", unique=True, editable=False)
     at = models.DateTimeField("date", editable=False)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="auteur"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="auteur",
     )
     actor_label = models.CharField("auteur (libellé)", max_length=255, blank=True)
     action = models.CharField("action", max_length=80, db_index=True)
@@ -43,6 +48,14 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"#{self.sequence} {self.action} – {self.summary}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditTrailIsAppendOnly("Le journal d'audit ne se modifie pas.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditTrailIsAppendOnly("Le journal d'audit ne se supprime pas.")
 
     def compute_hash(self):
         payload = json.dumps(
@@ -63,14 +76,6 @@ class AuditEvent(models.Model):
             ensure_ascii=False,
         )
         return hashlib.sha256(payload.encode()).hexdigest()
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AuditTrailIsAppendOnly("Le journal d'audit ne se modifie pas.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AuditTrailIsAppendOnly("Le journal d'audit ne se supprime pas.")
 
 
 def record(action, *, actor=None, target=None, summary, data=None, attempts=5):

@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from deffinov.audit.models import GENESIS, AuditEvent, AuditTrailIsAppendOnly, record, verify_chain
 from deffinov.accounts.models import User
+from deffinov.audit.models import GENESIS, AuditEvent, AuditTrailIsAppendOnly, record, verify_chain
 
 
 @pytest.fixture
