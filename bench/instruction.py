@@ -1,0 +1,217 @@
+"""XLSX export of a wave's dossiers: time and peak memory for 5,000 dossiers against 100, in a fresh process each.
+
+The dossiers are created in bulk in their own database (PostgreSQL `deffinov_bench_export` when it answers,
+otherwise a SQLite file), each with two members, a budget, two reviewers' scores on the 7-criterion grid and,
+for one in three, a decision. The export runs `manage.py export_applications --format xlsx --output FILE` in a
+subprocess that reports its own `ru_maxrss`.
+"""
+
+import json
+import subprocess
+import sys
+import tempfile
+
+from bench.support import ROOT, environment, manage
+
+SIZES = {"bench-export-100": 100, "bench-export-5000": 5000}
+TARGET_PEAK_MB = 200
+POSTGRES = "postgres://postgres@127.0.0.1:5432/deffinov_bench_export"
+SQLITE = f"sqlite:///{ROOT / 'var' / 'bench-export.sqlite3'}"
+
+MEASURE = """
+import json, resource, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+started = time.perf_counter()
+call_command("export_applications", wave=sys.argv[1], fmt="xlsx", output=sys.argv[2], stderr=open("/dev/null", "w"))
+elapsed = time.perf_counter() - started
+print(json.dumps({"seconds": elapsed, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def database_url():
+    try:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
+            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = 'deffinov_bench_export'").fetchone():
+                connection.execute('CREATE DATABASE "deffinov_bench_export"')
+        return POSTGRES, "PostgreSQL"
+    except Exception:  # noqa: BLE001 - any failure means: no PostgreSQL here, use SQLite
+        (ROOT / "var").mkdir(exist_ok=True)
+        return SQLITE, "SQLite"
+
+
+def measure(url, slug):
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as target:
+        result = subprocess.run(
+            [sys.executable, "-c", MEASURE, slug, target.name],
+            cwd=ROOT,
+            env=environment(url),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        figures["bytes"] = len(target.read())
+    return figures
+
+
+def run(report):
+    url, label = database_url()
+    manage("migrate", "--noinput", database_url=url)
+    subprocess.run(
+        [sys.executable, "-m", "bench.instruction", "seed"],
+        cwd=ROOT,
+        env=environment(url),
+        check=True,
+        capture_output=True,
+    )
+    results = {slug: measure(url, slug) for slug in SIZES}
+    small, large = results["bench-export-100"], results["bench-export-5000"]
+    for slug, figures in results.items():
+        count = SIZES[slug]
+        report(f"{label}: XLSX export of {count} dossiers, time", figures["seconds"], "s")
+        report(f"{label}: XLSX export of {count} dossiers, peak memory", figures["maxrss_kb"] / 1024, "MB")
+    growth = (large["maxrss_kb"] - small["maxrss_kb"]) / 1024
+    verdict = "OK" if large["maxrss_kb"] / 1024 <= TARGET_PEAK_MB else "AU-DESSUS DE LA CIBLE"
+    report(
+        f"{label}: peak memory 5000 vs 100 dossiers", growth, "MB", f"cible ≤ {TARGET_PEAK_MB} MB au total : {verdict}"
+    )
+    report(f"{label}: XLSX size for 5000 dossiers", large["bytes"] / 1024, "KB")
+
+
+def seed():
+    """Create the two waves and their dossiers in bulk (once: a second run finds them and stops)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    import django
+
+    django.setup()
+    from django.db import transaction
+    from django.utils import timezone
+
+    from deffinov.accounts.models import User
+    from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine
+    from deffinov.calls.models import Call, Wave
+    from deffinov.committee.models import Decision
+    from deffinov.organisations.models import Organisation
+    from deffinov.reviews.models import Review, Score, ensure_default_grid
+    from deffinov.territories.models import Commune, Department, Region
+
+    if Wave.objects.filter(slug__in=SIZES).count() == len(SIZES):
+        return
+    now = timezone.now()
+    with transaction.atomic():
+        region, _ = Region.objects.get_or_create(code="28", defaults={"name": "Normandie"})
+        departments = [
+            Department.objects.get_or_create(code=code, defaults={"name": name, "region": region})[0]
+            for code, name in [
+                ("14", "Calvados"),
+                ("27", "Eure"),
+                ("50", "Manche"),
+                ("61", "Orne"),
+                ("76", "Seine-Maritime"),
+            ]
+        ]
+        communes = [
+            Commune.objects.get_or_create(
+                code=f"{d.code}9{n:02d}",
+                defaults={"name": f"Commune {d.code}-{n}", "department": d, "latitude": 49, "longitude": 0},
+            )[0]
+            for d in departments
+            for n in range(4)
+        ]
+        call, _ = Call.objects.get_or_create(
+            slug="bench-export",
+            defaults={
+                "title": "Banc d'essai",
+                "short_title": "Banc",
+                "summary": ".",
+                "objectives": ".",
+                "who_may_apply": ".",
+            },
+        )
+        call.eligible_departments.set(departments)
+        criteria = ensure_default_grid(call)
+        reviewers = [
+            User.objects.get_or_create(email=f"instructeur{n}@bench.fr", defaults={"is_staff": True})[0]
+            for n in range(2)
+        ]
+        organisations = Organisation.objects.bulk_create(
+            Organisation(
+                siret=f"{900000000 + n:09d}00011",
+                siren=f"{900000000 + n:09d}",
+                name=f"Structure {n}",
+                commune=communes[n % len(communes)],
+                created_on=dt.date(2015, 1, 1),
+                kinds=["tiers_lieu"],
+            )
+            for n in range(400)
+        )
+        serial = 0
+        for number, (slug, count) in enumerate(SIZES.items(), start=90):
+            wave = Wave.objects.create(
+                call=call,
+                number=number,
+                slug=slug,
+                title=f"Vague {slug}",
+                opens_at=now - dt.timedelta(days=60),
+                closes_at=now - dt.timedelta(days=30),
+                envelope=Decimal(2_900_000),
+            )
+            applications = Application.objects.bulk_create(
+                Application(
+                    wave=wave,
+                    number=f"DEF-2099-{serial + n:05d}",
+                    title=f"Projet {serial + n}",
+                    state="in_review",
+                    submitted_at=now - dt.timedelta(days=40),
+                    eligibility_at_submission={"eligible": True, "rules": []},
+                )
+                for n in range(count)
+            )
+            serial += count
+            participations = Participation.objects.bulk_create(
+                Participation(
+                    application=application,
+                    organisation=organisations[(i + k) % len(organisations)],
+                    is_lead=k == 0,
+                    status="accepted",
+                    role="member",
+                )
+                for i, application in enumerate(applications)
+                for k in range(2)
+            )
+            ExpenseLine.objects.bulk_create(
+                ExpenseLine(
+                    application_id=p.application_id,
+                    participation=p,
+                    category="personnel",
+                    label="Équipe",
+                    amount=Decimal(75_000),
+                )
+                for p in participations
+            )
+            ResourceLine.objects.bulk_create(
+                ResourceLine(application=a, kind=kind, label=kind, amount=amount)
+                for a in applications
+                for kind, amount in (("requested_grant", Decimal(100_000)), ("own_funds", Decimal(50_000)))
+            )
+            reviews = Review.objects.bulk_create(
+                Review(application=a, reviewer=reviewer) for a in applications for reviewer in reviewers
+            )
+            Score.objects.bulk_create(
+                Score(review=review, criterion=criterion, value=(i + j) % 6)
+                for i, review in enumerate(reviews)
+                for j, criterion in enumerate(criteria)
+            )
+            Decision.objects.bulk_create(
+                Decision(application=a, outcome="accepted", amount_granted=Decimal(90_000)) for a in applications[::3]
+            )
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["seed"]:
+    seed()

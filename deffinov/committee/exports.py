@@ -1,0 +1,206 @@
+"""A wave's dossiers as a table: CSV, XLSX or ODS, one row per dossier.
+
+Rows are read in chunks (`iterator(chunk_size=…)` with the prefetches done per chunk), so memory stays flat
+and the number of queries does not depend on the rows of a chunk. CSV is streamed line by line; XLSX is written
+by openpyxl in write-only mode to a temporary file, then streamed; ODS is built in memory by tablib (odfpy has
+no streaming writer), which is fine for the tens to a few thousand dossiers of a wave.
+
+CSV follows the French spreadsheet habit: UTF-8 with a byte order mark, « ; » between fields, decimal comma.
+"""
+
+import csv
+import tempfile
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Prefetch
+
+from deffinov.applications.models import Application, Participation, State
+from deffinov.committee.figures import cofinancing_rate, with_figures
+from deffinov.committee.models import Decision
+from deffinov.reviews.models import Score, ensure_default_grid
+from deffinov.reviews.scoring import criterion_means
+
+CHUNK = 500
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = "text"  # text, money, number
+
+
+def columns(criteria):
+    return [
+        Column("Numéro"),
+        Column("Titre"),
+        Column("Chef de file"),
+        Column("Membres"),
+        Column("Départements"),
+        Column("Subvention demandée (€)", "money"),
+        Column("Budget total (€)", "money"),
+        Column("Cofinancement (%)", "number"),
+        Column("Éligibilité au dépôt"),
+        *(Column(f"Note moyenne – {criterion.label}", "number") for criterion in criteria),
+        Column("Note pondérée moyenne", "number"),
+        Column("État"),
+        Column("Décision"),
+        Column("Montant accordé (€)", "money"),
+    ]
+
+
+def wave_applications(wave):
+    participations = Participation.objects.filter(status="accepted").select_related("organisation__commune")
+    scores = Score.objects.select_related("criterion")
+    return (
+        with_figures(Application.objects.filter(wave=wave).exclude(state=State.DRAFT))
+        .defer("snapshot", "summary", "pedagogy", "innovation", "pooling", "spaces")
+        .prefetch_related(
+            Prefetch("participations", queryset=participations),
+            Prefetch("reviews__scores", queryset=scores),
+            Prefetch("decisions", queryset=Decision.objects.order_by("-decided_at", "-pk")),
+        )
+        .order_by("number")
+    )
+
+
+def eligibility_label(verdict):
+    if not verdict:
+        return "–"
+    if not verdict.get("eligible"):
+        return "Non éligible"
+    if any(rule.get("status") == "warning" for rule in verdict.get("rules", [])):
+        return "Éligible (avec avertissements)"
+    return "Éligible"
+
+
+def money(value):
+    return None if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+
+def two_decimals(value):
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def row_for(application, criteria):
+    participations = application.accepted_participations()
+    lead = next((p for p in participations if p.is_lead), None)
+    departments = sorted({p.organisation.commune.department_id for p in participations if p.organisation.commune_id})
+    rate = cofinancing_rate(application.requested_amount, application.total_expenses)
+    means = criterion_means(application.reviews.all(), criteria)
+    decisions = list(application.decisions.all())
+    decision = decisions[0] if decisions else None
+    return [
+        application.number,
+        application.title,
+        lead.organisation.name if lead else "",
+        " ; ".join(p.organisation.name for p in participations),
+        ", ".join(departments),
+        money(application.requested_amount),
+        money(application.total_expenses),
+        None if rate is None else (rate * 100).quantize(Decimal("0.1")),
+        eligibility_label(application.eligibility_at_submission),
+        *(means[criterion.code] for criterion in criteria),
+        two_decimals(application.weighted_mean),
+        application.get_state_display(),
+        decision.get_outcome_display() if decision else "",
+        money(decision.amount_granted) if decision and decision.amount_granted else None,
+    ]
+
+
+def table(wave):
+    """(columns, rows): the rows are produced lazily, chunk by chunk."""
+    criteria = ensure_default_grid(wave.call)
+    queryset = wave_applications(wave)
+    return columns(criteria), (row_for(application, criteria) for application in queryset.iterator(CHUNK))
+
+
+# CSV ------------------------------------------------------------------------------------------------------------
+
+
+class _Line:
+    def write(self, value):
+        return value
+
+
+def csv_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, Decimal | float):
+        return f"{value}".replace(".", ",")
+    return str(value)
+
+
+def csv_lines(wave):
+    """The CSV, one line at a time (a generator of str), starting with a byte order mark."""
+    header, rows = table(wave)
+    writer = csv.writer(_Line(), delimiter=";")
+    yield "\ufeff" + writer.writerow([column.header for column in header])
+    for row in rows:
+        yield writer.writerow([csv_text(value) for value in row])
+
+
+# XLSX -----------------------------------------------------------------------------------------------------------
+
+
+def write_xlsx(wave, target):
+    """Write the XLSX to `target` (a path or a binary file) with openpyxl's write-only (streaming) workbook."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    header, rows = table(wave)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="Dossiers")
+    sheet.freeze_panes = "B2"
+    bold = Font(bold=True)
+    cells = []
+    for column in header:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+    formats = [{"money": "# ##0.00", "number": "0.0#"}.get(column.kind) for column in header]
+    for row in rows:
+        out = []
+        for value, number_format in zip(row, formats, strict=True):
+            if number_format and value is not None:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = number_format
+                out.append(cell)
+            else:
+                out.append(value)
+        sheet.append(out)
+    workbook.save(target)
+
+
+def xlsx_file(wave):
+    """The XLSX in a temporary file, rewound (deleted when closed)."""
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (returned open; the caller closes it)
+    write_xlsx(wave, handle)
+    handle.seek(0)
+    return handle
+
+
+# ODS ------------------------------------------------------------------------------------------------------------
+
+
+def ods_bytes(wave):
+    import tablib
+
+    header, rows = table(wave)
+    dataset = tablib.Dataset(headers=[column.header for column in header], title="Dossiers")
+    for row in rows:
+        dataset.append(
+            ["" if value is None else float(value) if isinstance(value, Decimal) else value for value in row]
+        )
+    return dataset.export("ods")
+
+
+def filename(wave, extension):
+    return f"dossiers-{wave.slug}.{extension}"

@@ -1,0 +1,130 @@
+"""The expert's side: their invitations, the declaration of interests, the frozen dossier, their opinion."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from deffinov.applications.models import Document
+from deffinov.audit.models import record
+from deffinov.reviews import experts
+from deffinov.reviews.access import get_invitation_for_expert
+from deffinov.reviews.forms import DeclarationForm, OpinionForm, ScoreForm
+from deffinov.reviews.models import ExpertInvitation, ensure_default_grid
+from deffinov.reviews.reviewing import scores_of
+
+Status = ExpertInvitation.Status
+
+
+@login_required
+@require_GET
+def index(request):
+    """Any signed-in person: only their own invitations (an empty list for everybody else)."""
+    invitations = ExpertInvitation.objects.of_expert(request.user).select_related("application")
+    pending = ExpertInvitation.objects.pending_for_email(request.user.email).select_related("application")
+    return render(request, "reviews/index.html", {"invitations": invitations, "pending": pending})
+
+
+def take_up(request, token):
+    """Public: holding the link's token is the permission. Visitors log in or sign up first, then come back."""
+    invitation = get_object_or_404(ExpertInvitation.objects.select_related("application"), token=token)
+    if invitation.status == Status.REVOKED:
+        return render(request, "reviews/take_up.html", {"invitation": invitation, "unavailable": True}, status=410)
+    if request.user.is_authenticated and invitation.user_id == request.user.pk:
+        return redirect(invitation)
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            experts.take_up(invitation, request.user)
+        except experts.ExpertError as error:
+            messages.error(request, error.message)
+        else:
+            return redirect(invitation)
+    unavailable = invitation.user_id is not None or invitation.status != Status.INVITED
+    return render(request, "reviews/take_up.html", {"invitation": invitation, "unavailable": unavailable})
+
+
+def documents_of(invitation):
+    application = invitation.application
+    return (
+        Document.objects.filter(application=application, participation__status="accepted")
+        .select_related("participation__organisation")
+        .order_by("participation__organisation__name", "kind")
+    )
+
+
+@login_required
+def opinion(request, pk):
+    """The expert of this invitation only; 404 for anybody else."""
+    invitation = get_invitation_for_expert(request.user, pk)
+    application = invitation.application
+    criteria = ensure_default_grid(application.wave.call)
+    declaration_form = DeclarationForm(prefix="declaration")
+    opinion_form = OpinionForm(prefix="opinion", initial={"verdict": invitation.verdict, "opinion": invitation.opinion})
+    score_form = ScoreForm(prefix="scores", criteria=criteria, initial_scores=scores_of(application, request.user))
+    posted = request.POST.get("form") if request.method == "POST" else None
+    if posted == "declaration":
+        declaration_form = DeclarationForm(request.POST, prefix="declaration")
+        if declaration_form.is_valid():
+            no_conflict = declaration_form.cleaned_data["choice"] == DeclarationForm.NO_CONFLICT
+            try:
+                experts.declare(invitation, request.user, no_conflict, declaration_form.cleaned_data["reason"])
+            except experts.ExpertError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    "Merci : vous pouvez consulter le dossier et rendre votre avis."
+                    if no_conflict
+                    else "Votre déport est enregistré : le dossier ne vous est pas communiqué.",
+                )
+            return redirect(invitation)
+    elif posted == "opinion":
+        opinion_form = OpinionForm(request.POST, prefix="opinion")
+        score_form = ScoreForm(request.POST, prefix="scores", criteria=criteria)
+        if opinion_form.is_valid() and score_form.is_valid():
+            data = opinion_form.cleaned_data
+            try:
+                experts.answer(invitation, request.user, data["verdict"], data["opinion"], score_form.scores())
+            except experts.ExpertError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, "Votre avis est enregistré. Merci.")
+            return redirect(invitation)
+    context = {
+        "invitation": invitation,
+        "application": application,
+        "s": application.snapshot or {},
+        "declaration_form": declaration_form,
+        "opinion_form": opinion_form,
+        "score_form": score_form,
+        "documents": documents_of(invitation) if invitation.may_read_dossier else [],
+        "others": experts.other_opinions(invitation) if invitation.may_read_dossier else [],
+    }
+    failed = declaration_form.errors or opinion_form.errors or score_form.errors
+    return render(request, "reviews/opinion.html", context, status=422 if failed else 200)
+
+
+@login_required
+@require_GET
+def document(request, pk, document_pk):
+    """The expert of this invitation, once they declared no conflict of interest; each download is audited."""
+    invitation = get_invitation_for_expert(request.user, pk)
+    if not invitation.may_read_dossier:
+        raise Http404("Pièce introuvable.")
+    document = documents_of(invitation).filter(pk=document_pk).first()
+    if document is None:
+        raise Http404("Pièce introuvable.")
+    record(
+        "expertise.document_downloaded",
+        actor=request.user,
+        target=document,
+        summary=f"{invitation.application.number} : pièce « {document.original_name} » téléchargée par un expert",
+        data={"number": invitation.application.number, "invitation": invitation.pk, "sha256": document.sha256},
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
