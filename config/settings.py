@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "deffinov.calls",
     "deffinov.eligibility",
     "deffinov.applications",
+    "deffinov.reviews",
+    "deffinov.committee",
     "deffinov.instruction",
     "deffinov.demo",
     "deffinov.www",
@@ -129,6 +131,7 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "deffinov.accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -179,6 +182,8 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Deffinov – Région Normandie <ne-pas-repondre@deffinov.normandie.fr>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Shown on the accessibility and legal pages.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@deffinov.normandie.fr")
 
 # Background tasks: stored in the database, run by `manage.py db_worker`.
 TASKS = {

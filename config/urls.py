@@ -20,5 +20,8 @@ urlpatterns = [
     path("appels/", include("deffinov.calls.urls")),
     path("eligibilite/", include("deffinov.eligibility.urls")),
     path("dossiers/", include("deffinov.applications.urls")),
+    path("instruction/", include("deffinov.instruction.urls")),
+    path("expertise/", include("deffinov.reviews.urls")),
+    path("comite/", include("deffinov.committee.urls")),
     path("", include("deffinov.www.urls")),
 ]

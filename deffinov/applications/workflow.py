@@ -2,8 +2,8 @@
 
 Each transition names who may trigger it (a django-rules permission on the dossier), its guard
 (raises `TransitionError` with a French message) and what it writes. Every transition that happens
-leaves an `ApplicationTransition` row. The change itself is a conditional UPDATE on the current state,
-so two concurrent requests can never both move the same dossier.
+leaves an `ApplicationTransition` row and an event in the audit trail. The change itself is a
+conditional UPDATE on the current state, so two concurrent requests can never both move the same dossier.
 """
 
 from collections.abc import Callable
@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from deffinov.applications.formatting import paris_seconds
 from deffinov.applications.models import Application, ApplicationTransition, State
+from deffinov.audit.models import record
 from deffinov.instruction import guards as ig
 
 
@@ -173,6 +174,13 @@ def apply(application, name, by, at=None, motivation=""):
             return False
         ApplicationTransition.objects.create(
             application=application, from_state=spec.source, to_state=spec.target, by=by, at=at, motivation=motivation
+        )
+        record(
+            f"application.{spec.name}",
+            actor=by,
+            target=application,
+            summary=f"{application.number} : {State(spec.source).label} → {State(spec.target).label} ({spec.label})",
+            data={"number": application.number, "from": spec.source, "to": spec.target, "motivation": motivation},
         )
         if spec.after:
             spec.after(application)

@@ -1,6 +1,6 @@
 """The instruction's changes of state, run through the one table of `deffinov.applications.workflow`.
 
-Each one leaves an `ApplicationTransition` row (the workflow writes it) and an audit event (written here).
+Each one leaves an `ApplicationTransition` row and an audit event (the workflow writes both).
 A change not allowed from the current state, or lost to someone acting at the same moment, raises
 `TransitionError` with a French message and changes nothing.
 """
@@ -11,7 +11,6 @@ from django.utils import timezone
 from deffinov.applications import workflow
 from deffinov.applications.models import State
 from deffinov.applications.workflow import TransitionError
-from deffinov.audit.models import record
 from deffinov.instruction.changes import snapshot_changes
 from deffinov.instruction.models import CorrectionRequest
 
@@ -49,7 +48,6 @@ def perform(application, name, by, motivation="", at=None):
         raise TransitionError(not_possible(application, spec))
     if ("reopen" if name.startswith("reopen_") else name) in NEEDS_MOTIVATION and not motivation.strip():
         raise TransitionError("Indiquez le motif de cette décision.")
-    source = application.state
     at = at or timezone.now()
     with transaction.atomic():
         if not workflow.apply(application, name, by, at=at, motivation=motivation):
@@ -58,13 +56,6 @@ def perform(application, name, by, motivation="", at=None):
                 "Quelqu'un vient de modifier ce dossier en même temps que vous : il est maintenant "
                 f"« {state_label(application.state)} ». Rien n'a été modifié de votre côté."
             )
-        record(
-            f"application.{spec.name}",
-            actor=by,
-            target=application,
-            summary=f"{application.number} : {state_label(source)} → {state_label(spec.target)} ({spec.label})",
-            data={"number": application.number, "from": source, "to": spec.target, "motivation": motivation},
-        )
     return application
 
 

@@ -45,7 +45,7 @@ def test_loading_twice_gives_the_same_data(normandy, today):
     assert first["Event"] == 3
     assert first["TiersLieuCriterion"] == 5
     assert first["Organisation"] >= 30
-    assert first["User"] == 4
+    assert first["User"] == 5  # four demo accounts and the demo expert
     assert "candidat@demo.deffinov.fr" in output
     assert DEMO_PASSWORD in output
     assert "Données de démonstration chargées." in output

@@ -6,6 +6,7 @@ from deffinov.demo.accounts import DEMO_PASSWORD
 from deffinov.demo.applications import load_demo_applications
 from deffinov.demo.loader import load_demo
 from deffinov.demo.reference import MissingReferenceData
+from deffinov.committee.demo import load_demo_committee
 from deffinov.instruction.demo import load_demo_instruction
 from deffinov.organisations.models import Organisation
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                 # The applications and their instruction build on the call, the structures and the accounts.
                 load_demo_applications(self.stdout)
                 load_demo_instruction(self.stdout)
+                load_demo_committee(self.stdout)
                 if not wet_run:
                     transaction.set_rollback(True)
         except MissingReferenceData as error:
