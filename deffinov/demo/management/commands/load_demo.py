@@ -2,11 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from deffinov.committee.demo import load_demo_committee
 from deffinov.demo.accounts import DEMO_PASSWORD
 from deffinov.demo.applications import load_demo_applications
 from deffinov.demo.loader import load_demo
 from deffinov.demo.reference import MissingReferenceData
-from deffinov.committee.demo import load_demo_committee
 from deffinov.instruction.demo import load_demo_instruction
 from deffinov.organisations.models import Organisation
 
