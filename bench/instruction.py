@@ -1,4 +1,8 @@
-"""XLSX export of a wave's dossiers: time and peak memory for 5,000 dossiers against 100, in a fresh process each.
+"""Instruction at scale: the wave list and the XLSX export with 5,000 dossiers.
+
+The wave list is served by gunicorn and measured (server time, p95) side by side with `/ping`, for the
+first page and for a filtered, sorted page. The XLSX export: time and peak memory for 5,000 dossiers
+against 100, in a fresh process each.
 
 The dossiers are created in bulk in their own database (PostgreSQL `deffinov_bench_export` when it answers,
 otherwise a SQLite file), each with two members, a budget, two reviewers' scores on the 7-criterion grid and,
@@ -11,10 +15,25 @@ import subprocess
 import sys
 import tempfile
 
-from bench.support import ROOT, environment, manage
+from bench.support import ROOT, environment, manage, serve, server_times, summary
 
 SIZES = {"bench-export-100": 100, "bench-export-5000": 5000}
 TARGET_PEAK_MB = 200
+TARGET_LIST_P95_MS = 150
+LOGIN = """
+import django
+django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from deffinov.accounts.models import User
+user = User.objects.get(email="instructeur0@bench.fr")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
 POSTGRES = "postgres://postgres@127.0.0.1:5432/deffinov_bench_export"
 SQLITE = f"sqlite:///{ROOT / 'var' / 'bench-export.sqlite3'}"
 
@@ -68,6 +87,7 @@ def run(report):
         check=True,
         capture_output=True,
     )
+    measure_wave_list(url, label, report)
     results = {slug: measure(url, slug) for slug in SIZES}
     small, large = results["bench-export-100"], results["bench-export-5000"]
     for slug, figures in results.items():
@@ -80,6 +100,31 @@ def run(report):
         f"{label}: peak memory 5000 vs 100 dossiers", growth, "MB", f"cible ≤ {TARGET_PEAK_MB} MB au total : {verdict}"
     )
     report(f"{label}: XLSX size for 5000 dossiers", large["bytes"] / 1024, "KB")
+
+
+def measure_wave_list(url, label, report):
+    session_key = subprocess.run(
+        [sys.executable, "-c", LOGIN], cwd=ROOT, env=environment(url), check=True, capture_output=True, text=True
+    ).stdout.strip()
+    cookies = {"sessionid": session_key}
+    pages = {
+        "wave list, first page": "/instruction/vagues/bench-export-5000/",
+        "wave list, filtered and sorted, page 3": (
+            "/instruction/vagues/bench-export-5000/?state=in_review&sort=-amount&q=Projet&page=3"
+        ),
+    }
+    with serve(database_url=url, workers=2) as base:
+        baseline = summary(server_times(f"{base}/ping", 200))["p95"]
+        report(f"{label}: /ping, p95 server time", baseline, "ms")
+        for name, path in pages.items():
+            p95 = summary(server_times(f"{base}{path}", 100, cookies=cookies))["p95"]
+            verdict = "OK" if p95 <= TARGET_LIST_P95_MS else "AU-DESSUS DE LA CIBLE"
+            report(
+                f"{label}: {name} (5000 dossiers), p95 server time",
+                p95,
+                "ms",
+                f"{p95 / baseline:.0f} × /ping ; cible ≤ {TARGET_LIST_P95_MS} ms : {verdict}",
+            )
 
 
 def seed():

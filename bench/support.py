@@ -85,9 +85,9 @@ def server_time_ms(response):
     return float(header.split("dur=")[1]) if "dur=" in header else float("nan")
 
 
-def server_times(url, n, method="GET", json=None, warmup=20):
+def server_times(url, n, method="GET", json=None, warmup=20, cookies=None):
     """Server time (ms) of n sequential requests, from the Server-Timing header."""
-    with httpx.Client(timeout=30) as client:
+    with httpx.Client(timeout=30, cookies=cookies) as client:
         for _ in range(warmup):
             client.request(method, url, json=json)
         times = []
