@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "rules.apps.AutodiscoverRulesConfig",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+
+FORM_RENDERER = "deffinov.utils.forms.FormRenderer"
 
 TEMPLATES = [
     {

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from deffinov.accounts.models import User
@@ -13,6 +14,10 @@ class UserCreationForm(AdminUserCreationForm):
 
 
 class UserEditForm(UserChangeForm):
+    # Django's own template engine for the admin's password widget: it relies on a variable it never sets
+    # (password_url), which the site's engine refuses under test.
+    default_renderer = DjangoTemplates
+
     class Meta:
         model = User
         fields = "__all__"

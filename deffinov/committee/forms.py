@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from deffinov.applications.models import Application, State
+from deffinov.calls.formatting import format_percent
 from deffinov.calls.models import Wave
 from deffinov.committee.decisions import DecisionError, parse_amount
 from deffinov.committee.models import CommitteeMember, CommitteeSession, Decision
@@ -95,6 +96,11 @@ class DecisionForm(forms.Form):
         max_length=5000,
         help_text="Obligatoire en cas de refus : elle figure dans la lettre envoyée au consortium.",
     )
+
+    def __init__(self, *args, exception_floor, **kwargs):
+        super().__init__(*args, **kwargs)
+        floor = format_percent(exception_floor)
+        self.fields["cofinancing_exception"].help_text = f"Le plancher est alors abaissé à {floor} du budget."
 
     def clean_amount_granted(self):
         try:

@@ -22,20 +22,6 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class LinkedErrorsMixin:
-    """Fields in error point to their message (aria-describedby), besides their help text."""
-
-    def link_errors(self):
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            described_by = [f"{bound.auto_id}-error"]
-            if self.fields[name].help_text:
-                described_by.append(f"{bound.auto_id}_helptext")
-            self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
-
-
 def amount_field(label, help_text=""):
     return forms.DecimalField(
         label=label,
@@ -48,7 +34,7 @@ def amount_field(label, help_text=""):
     )
 
 
-class MemberForm(LinkedErrorsMixin, forms.Form):
+class MemberForm(forms.Form):
     name = forms.CharField(label=_("Nom de la structure"), required=False, max_length=255)
     siren = forms.CharField(
         label=_("SIREN"),
@@ -142,7 +128,7 @@ class MemberForm(LinkedErrorsMixin, forms.Form):
         )
 
 
-class SimulatorForm(LinkedErrorsMixin, forms.Form):
+class SimulatorForm(forms.Form):
     wave = forms.ChoiceField(label=_("Vague"))
     lead = forms.ChoiceField(
         label=_("Chef de file"),

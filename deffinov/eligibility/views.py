@@ -52,7 +52,6 @@ def simulator(request):
         valid = form.is_valid()
         valid = all(member_form.is_valid() for member_form in member_forms) and valid
         for each in (form, *member_forms):
-            each.link_errors()
             errors.extend(error_links(each))
         if valid:
             wave = next(wave for wave in waves if wave.slug == form.cleaned_data["wave"])

@@ -13,8 +13,6 @@ from deffinov.organisations.models import (
 from deffinov.organisations.validators import clean_digits
 from deffinov.territories.forms import CommuneField
 
-FIELD_TEMPLATE = "organisations/includes/field.html"
-
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -23,17 +21,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class AccessibleFormMixin:
-    """Each field renders with its label, help and error linked by aria-describedby (see the field template)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.template_name = field.template_name or FIELD_TEMPLATE
-
-
-class OrganisationForm(AccessibleFormMixin, forms.ModelForm):
+class OrganisationForm(forms.ModelForm):
     siret = forms.CharField(
         label=_("SIRET"),
         max_length=20,
@@ -52,6 +40,7 @@ class OrganisationForm(AccessibleFormMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Cochez tout ce qui décrit votre structure."),
         error_messages={"required": _("Cochez au moins un type de structure.")},
+        template_name="organisations/fields/kinds.html",  # The kinds in their groups (kind_groups).
     )
     qualiopi = forms.TypedChoiceField(
         label=_("Votre structure est-elle certifiée Qualiopi ?"),
@@ -205,7 +194,7 @@ class OrganisationForm(AccessibleFormMixin, forms.ModelForm):
             self._errors[name].data = errors
 
 
-class InvitationForm(AccessibleFormMixin, forms.ModelForm):
+class InvitationForm(forms.ModelForm):
     class Meta:
         model = Invitation
         fields = ["email", "role"]

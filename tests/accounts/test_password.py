@@ -67,5 +67,5 @@ def test_a_wrong_current_password_is_refused_on_its_field(client, user):
         {"oldpassword": "pas-le-bon", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
 
-    assert 'id="id_oldpassword_errors"' in response.text
+    assert 'id="id_oldpassword_error"' in response.text
     assert "Merci d&#x27;indiquer votre mot de passe actuel." in response.text

@@ -32,9 +32,9 @@ def test_a_bad_phone_number_is_explained_on_its_field_and_nothing_typed_is_lost(
 
     assert response.status_code == 200
     html = response.text
-    assert 'id="id_phone_errors"' in html
+    assert 'id="id_phone_error"' in html
     assert "Saisissez un numéro de téléphone valide" in html
-    assert 'aria-describedby="id_phone_helptext id_phone_errors"' in html
+    assert 'aria-describedby="id_phone_helptext id_phone_error"' in html
     assert 'value="appelez-moi"' in html
     assert 'value="Coordinatrice"' in html
     user.refresh_from_db()
@@ -48,5 +48,5 @@ def test_first_and_last_names_are_required(client, user):
         reverse("accounts:profile"), {"first_name": "", "last_name": "", "phone": "", "job_title": ""}
     )
 
-    assert 'id="id_first_name_errors"' in response.text
+    assert 'id="id_first_name_error"' in response.text
     assert "Ce champ est obligatoire." in response.text

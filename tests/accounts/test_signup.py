@@ -35,7 +35,9 @@ def test_the_signup_page_is_in_french_with_a_label_for_each_field(client):
         ("id_password1", "Mot de passe"),
         ("id_password2", "Mot de passe (confirmation)"),
     ]:
-        assert re.search(rf'<label for="{field_id}">{re.escape(label)}\s*</label>', html), label
+        assert f'<label for="{field_id}">{label} <span class="required">(obligatoire)</span></label>' in html, label
+    # The labels stay visible: no placeholder repeats them.
+    assert "placeholder" not in html
     # Password rules are the help of the first password field, and announced with it.
     assert 'id="id_password1_helptext"' in html
     assert 'aria-describedby="id_password1_helptext"' in html
@@ -82,9 +84,9 @@ def test_signup_errors_are_in_french_on_the_field_and_keep_what_was_typed(client
 
     assert response.status_code == 200
     html = response.text
-    assert 'id="id_password2_errors"' in html
+    assert 'id="id_password2_error"' in html
     assert "Vous devez saisir deux fois le même mot de passe." in html
-    assert 'aria-describedby="id_password2_errors"' in html
+    assert 'aria-describedby="id_password2_error"' in html
     assert 'value="camille.lefevre@tiers-lieu-vire.fr"' in html
     assert 'value="Lefèvre"' in html
     assert not User.objects.exists()

@@ -200,3 +200,4 @@ def test_associated_partner_cannot_become_lead(consortium, client):
     )
     assert "Seul un membre ayant accepté" in response.content.decode()
     assert application.participations.get(is_lead=True) == consortium["lead"]
+

@@ -86,7 +86,7 @@ def test_expert_opinion_scores_and_committee_decision(page, live_server, check_a
     page.get_by_label("Accepté").check()
     page.get_by_label("Montant accordé (€)").fill("120 000")
     page.get_by_role("button", name="Enregistrer la décision").click()
-    expect(page.locator("#id_amount_granted-error")).to_contain_text("ne peut pas dépasser le montant demandé")
+    expect(page.locator("#id_amount_granted_error")).to_contain_text("ne peut pas dépasser le montant demandé")
     check_accessibility(page, "comite-decision-erreur")
     page.get_by_label("Montant accordé (€)").fill("85 000")
     page.get_by_role("button", name="Enregistrer la décision").click()

@@ -78,5 +78,5 @@ def test_without_a_choice_the_server_explains_an_ambiguous_name(page, communes):
     combobox.press("Escape")
     page.get_by_role("button", name="Chercher").click()
 
-    expect(page.locator(".error-message")).to_have_text(re.compile("Plusieurs communes portent ce nom"))
+    expect(page.locator(".errorlist")).to_have_text(re.compile("Plusieurs communes portent ce nom"))
     expect(page.get_by_role("combobox", name="Commune")).to_have_value("Saint-Martin")

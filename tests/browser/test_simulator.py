@@ -35,7 +35,7 @@ def test_a_tiers_lieu_and_a_training_organisation_find_out_they_are_eligible(
     page.goto("/eligibilite/simulateur/")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Suis-je éligible ?")
-    expect(page.get_by_label("Vague", exact=True)).to_have_value("vague-3")
+    expect(page.get_by_label("Vague (obligatoire)", exact=True)).to_have_value("vague-3")
     expect(rule(page, "wave.open")).to_have_attribute("data-status", "pass")
     for code in ("composition.tiers_lieu", "composition.training_actor", "composition.lead", "budget.cofinancing"):
         expect(rule(page, code)).to_have_attribute("data-status", "fail")

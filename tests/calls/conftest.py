@@ -1,1 +1,1 @@
-from tests.demo.fixtures import demo, empty_cache, normandy  # noqa: F401
+from tests.demo.fixtures import demo, normandy  # noqa: F401

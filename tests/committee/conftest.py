@@ -8,7 +8,8 @@ from deffinov.committee.models import AgendaItem, CommitteeSession
 from deffinov.reviews.models import ensure_default_grid
 from deffinov.reviews.reviewing import save_review
 from tests.applications.factories import WaveFactory
-from tests.reviews.helpers import department, in_review, quick_dossier, staff
+from tests.reviews.helpers import in_review, quick_dossier, staff
+from tests.territories.factories import alencon, saint_lo
 
 
 @pytest.fixture
@@ -34,13 +35,12 @@ def ranked_session(db, instructor):
 
     The call covers Calvados, Manche and Orne; nothing comes from Orne."""
     wave = WaveFactory(envelope=Decimal(300_000))
-    manche, saint_lo = department("50", "Manche", "50502", "Saint-Lô")
-    orne, _alencon = department("61", "Orne", "61001", "Alençon")
-    wave.call.eligible_departments.add(manche, orne)
+    saint_lo_commune = saint_lo()
+    wave.call.eligible_departments.add(saint_lo_commune.department, alencon().department)
     dossiers = {
         "a": quick_dossier(wave, "Bocage numérique", Decimal(150_000), Decimal(250_000)),
         "c": quick_dossier(wave, "Campus du Pays de Vire", Decimal(120_000), Decimal(200_000)),
-        "b": quick_dossier(wave, "Fablab de Saint-Lô", Decimal(100_000), Decimal(160_000), commune=saint_lo),
+        "b": quick_dossier(wave, "Fablab de Saint-Lô", Decimal(100_000), Decimal(160_000), commune=saint_lo_commune),
         "d": quick_dossier(wave, "Atelier du Noireau", Decimal(80_000), Decimal(120_000)),
     }
     score(dossiers["a"], instructor, 5)

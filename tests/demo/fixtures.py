@@ -6,21 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 from deffinov.demo.loader import load_demo
 from deffinov.demo.organisations import STRUCTURES
-from deffinov.territories.models import Commune, Department, Region
+from deffinov.territories.models import Commune
+from tests.fixtures import empty_cache  # noqa: F401 (imported with the others by the page tests)
+from tests.territories.factories import normandy_departments
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-NORMANDY_DEPARTMENTS = {"14": "Calvados", "27": "Eure", "50": "Manche", "61": "Orne", "76": "Seine-Maritime"}
 
 
 def load_normandy(commune_codes):
     """Normandy, its five départements and the given communes, read from the shipped reference file."""
-    region, _ = Region.objects.get_or_create(code="28", defaults={"name": "Normandie"})
-    for code, name in NORMANDY_DEPARTMENTS.items():
-        Department.objects.get_or_create(code=code, defaults={"name": name, "region": region})
+    normandy_departments()
     wanted = set(commune_codes)
     with (DATA / "communes-fr.csv").open(encoding="utf-8") as file:
         for row in csv.DictReader(file):
@@ -34,14 +32,6 @@ def load_normandy(commune_codes):
                     latitude=row["latitude"] or None,
                     longitude=row["longitude"] or None,
                 ).save()
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Cached pages must not leak from one test to the next."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,19 +1,14 @@
 """Plain-data builders for the engine's facts: a valid application for the Normandy call, then variations."""
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import asdict, replace
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, CallRules, MemberFacts
+from tests.calls.factories import CRITERIA
+from tests.territories.factories import NORMANDY_DEPARTMENTS
 
-CRITERIA = (
-    ("ancrage_territorial", "Ancrage territorial"),
-    ("communaute", "Communauté d'acteurs engagés"),
-    ("gouvernance_partagee", "Gouvernance partagée"),
-    ("hybridation", "Hybridation des activités"),
-    ("experimentation", "Expérimentation et innovation"),
-)
 PARIS = ZoneInfo("Europe/Paris")
 DECLARED = {code: "Nous le faisons depuis 2019." for code, _label in CRITERIA}
 # In wave 2 (8 January – 11 March 2024), in Paris.
@@ -28,7 +23,7 @@ def call_rules(**changes):
         duration_min_months=12,
         duration_max_months=36,
         programme_ends_on=dt.date(2026, 12, 31),
-        eligible_departments=frozenset({"14", "27", "50", "61", "76"}),
+        eligible_departments=frozenset(NORMANDY_DEPARTMENTS),
         criteria=CRITERIA,
         wave_opens_at=dt.datetime(2024, 1, 8, 0, 0, tzinfo=PARIS),
         wave_closes_at=dt.datetime(2024, 3, 11, 23, 59, 59, tzinfo=PARIS),
@@ -136,14 +131,7 @@ def consortium(**changes):
             },
         ],
         "departements": ["14", "61"],
-        "budget": {
-            "expenses": 200000,
-            "requested_grant": 120000,
-            "own_funds": 30000,
-            "other_public": 30000,
-            "private": 0,
-            "in_kind": 20000,
-        },
+        "budget": {name: int(amount) for name, amount in asdict(budget()).items()},
         "start_on": "2024-06-01",
         "end_on": "2026-05-31",
     }

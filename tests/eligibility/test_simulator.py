@@ -147,7 +147,7 @@ def test_bad_input_is_told_on_the_field_and_nothing_is_lost(client, normandy_cal
     page = response.content.decode()
     assert "Corrigez ces champs pour voir le résultat" in page
     assert "Le SIREN compte exactement 9 chiffres." in page
-    assert 'aria-describedby="id_membre-2-siren-error id_membre-2-siren_helptext"' in page
+    assert 'aria-describedby="id_membre-2-siren_helptext id_membre-2-siren_error"' in page
     assert 'href="#id_expenses"' in page
     assert 'value="12 34"' in page
     assert 'value="La Fabrique de Vire"' in page

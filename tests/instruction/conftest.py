@@ -5,27 +5,9 @@ from tests.instruction.factories import make_application, make_wave
 from tests.organisations.factories import OrganisationFactory
 
 
-@pytest.fixture(autouse=True)
-def stored_emails(settings):
-    """Emails go through the platform's real path: stored, then delivered by the worker into `mail.outbox`."""
-    settings.EMAIL_BACKEND = "deffinov.emails.backends.StoredEmailBackend"
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.SITE_URL = "https://deffinov.normandie.fr"
-
-
 @pytest.fixture
 def wave(db):
     return make_wave()
-
-
-@pytest.fixture
-def lead_admin(db):
-    return UserFactory(email="claire@tiers-lieu-vire.fr", first_name="Claire", last_name="Durand")
-
-
-@pytest.fixture
-def lead_member(db):
-    return UserFactory(email="paul@tiers-lieu-vire.fr", first_name="Paul", last_name="Leroy")
 
 
 @pytest.fixture
@@ -34,19 +16,9 @@ def partner_person(db):
 
 
 @pytest.fixture
-def outsider(db):
-    return UserFactory(email="autre@exemple.fr", first_name="Inès", last_name="Petit")
-
-
-@pytest.fixture
 def expert(db):
     """Experts are people without staff rights, invited on some dossiers by the reviews app."""
     return UserFactory(email="expert@dreets.gouv.fr", first_name="Marc", last_name="Expert")
-
-
-@pytest.fixture
-def instructor(db):
-    return UserFactory(email="lucie@normandie.fr", first_name="Lucie", last_name="Bernard", staff=True)
 
 
 @pytest.fixture
@@ -59,11 +31,6 @@ def platform_admin(db):
     return UserFactory(
         email="admin@normandie.fr", first_name="Anne", last_name="Admin", is_staff=True, is_superuser=True
     )
-
-
-@pytest.fixture
-def lead(lead_admin, lead_member):
-    return OrganisationFactory(name="La Fabrique du Bocage", admins=[lead_admin], members=[lead_member])
 
 
 @pytest.fixture

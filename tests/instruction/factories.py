@@ -4,79 +4,29 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db.models import F
-from django.utils import timezone
 
 from deffinov.applications.facts import with_dossier
 from deffinov.applications.models import (
     Application,
     ApplicationTransition,
-    Document,
     ExpenseLine,
     Participation,
     ResourceLine,
     State,
 )
 from deffinov.applications.snapshot import build_snapshot
-from deffinov.calls.models import Call, Wave
-from deffinov.territories.models import Commune, Department, Region
-from tests.organisations.factories import OrganisationFactory, vire_normandie
+from tests.applications.factories import add_document, pdf_bytes
+from tests.calls.factories import normandy_wave
+from tests.organisations.factories import OrganisationFactory
+from tests.territories.factories import alencon, saint_lo  # noqa: F401 (for the workspace and journey tests)
 
 PARIS_TZ = dt.timezone(dt.timedelta(hours=1))
+PDF = pdf_bytes("Devis signé")
 
 
-def department(code, name):
-    region, _ = Region.objects.get_or_create(code="28", defaults={"name": "Normandie"})
-    return Department.objects.get_or_create(code=code, defaults={"name": name, "region": region})[0]
-
-
-def saint_lo():
-    return Commune.objects.get_or_create(
-        code="50502", defaults={"name": "Saint-Lô", "department": department("50", "Manche"), "population": 19_000}
-    )[0]
-
-
-def alencon():
-    return Commune.objects.get_or_create(
-        code="61001", defaults={"name": "Alençon", "department": department("61", "Orne"), "population": 26_000}
-    )[0]
-
-
-def make_call(slug="deffinov-normandie"):
-    call, created = Call.objects.get_or_create(
-        slug=slug,
-        defaults={
-            "title": "Normandie Connectée – Nouveaux espaces de compétences – Deffinov",
-            "short_title": "Deffinov Normandie",
-            "summary": "Des espaces de compétences dans les tiers-lieux.",
-            "objectives": "Former près de chez soi",
-            "who_may_apply": "Des consortiums",
-        },
-    )
-    if created:
-        vire_normandie()
-        call.eligible_departments.add(
-            department("14", "Calvados"),
-            department("27", "Eure"),
-            department("50", "Manche"),
-            department("61", "Orne"),
-            department("76", "Seine-Maritime"),
-        )
-    return call
-
-
-def make_wave(call=None, slug="vague-2", title="Vague 2 – 2024"):
-    call = call or make_call()
-    return Wave.objects.get_or_create(
-        slug=slug,
-        defaults={
-            "call": call,
-            "number": 2,
-            "title": title,
-            "opens_at": dt.datetime(2024, 1, 8, 0, 0, tzinfo=PARIS_TZ),
-            "closes_at": dt.datetime(2024, 3, 11, 23, 59, 59, tzinfo=PARIS_TZ),
-            "envelope": Decimal(1_000_000),
-        },
-    )[0]
+def make_wave(call=None, title="Vague 2 – 2024"):
+    """Wave 2 of the Normandy call (8 January – 11 March 2024)."""
+    return normandy_wave(2, title=title, call=call)
 
 
 def verdict(eligible=True, warning=False):
@@ -139,7 +89,7 @@ def make_application(
         application=application, kind="own_funds", label="Fonds propres", amount=expenses - grant
     )
     if with_document:
-        add_document(application, lead_part)
+        add_document(lead_part, "statuts", content=PDF)
     fresh = with_dossier(Application.objects.filter(pk=application.pk)).get()
     Application.objects.filter(pk=application.pk).update(
         state=state,
@@ -153,26 +103,3 @@ def make_application(
     )
     application.refresh_from_db()
     return application
-
-
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-def add_document(application, participation, name="statuts.pdf", content=PDF):
-    import hashlib
-
-    from django.core.files.base import ContentFile
-
-    document = Document(
-        application=application,
-        participation=participation,
-        kind="statuts",
-        original_name=name,
-        size=len(content),
-        content_type="application/pdf",
-        sha256=hashlib.sha256(content).hexdigest(),
-        uploaded_at=timezone.now(),
-    )
-    document.file.save(name, ContentFile(content), save=False)
-    document.save()
-    return document

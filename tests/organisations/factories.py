@@ -1,77 +1,38 @@
+"""Structures and their people: one factory family for every app's tests."""
+
 import datetime
-from decimal import Decimal
+import itertools
 
 import factory
+from stdnum import luhn
 
 from deffinov.organisations.kinds import Kind
 from deffinov.organisations.models import Invitation, Membership, Organisation
-from deffinov.territories.models import Commune, Department, Region
 from tests.accounts.factories import UserFactory
+from tests.territories.factories import caen, vire_normandie
+
+_numbers = itertools.count(1)
 
 
-def vire_normandie():
-    """Vire Normandie (Calvados), with its real INSEE code and centre."""
-    region, _ = Region.objects.get_or_create(code="28", defaults={"name": "Normandie"})
-    department, _ = Department.objects.get_or_create(code="14", defaults={"name": "Calvados", "region": region})
-    commune, _ = Commune.objects.get_or_create(
-        code="14762",
-        defaults={
-            "name": "Vire Normandie",
-            "department": department,
-            "postcodes": "14500",
-            "population": 17_000,
-            "latitude": Decimal("48.83850"),
-            "longitude": Decimal("-0.88930"),
-        },
-    )
-    return commune
-
-
-def caen():
-    region, _ = Region.objects.get_or_create(code="28", defaults={"name": "Normandie"})
-    department, _ = Department.objects.get_or_create(code="14", defaults={"name": "Calvados", "region": region})
-    commune, _ = Commune.objects.get_or_create(
-        code="14118",
-        defaults={
-            "name": "Caen",
-            "department": department,
-            "postcodes": "14000",
-            "population": 106_000,
-            "latitude": Decimal("49.18290"),
-            "longitude": Decimal("-0.37060"),
-        },
-    )
-    return commune
-
-
-# Valid SIRETs (Luhn key), one per structure built by the factory.
-def valid_siret(n):
-    base = f"{100000000 + n * 7:09d}"[:9]
-    siren = base[:8] + str(_luhn_key(base[:8]))
-    body = siren + f"{(n % 9999) + 1:04d}"
-    return body + str(_luhn_key(body))
-
-
-def _luhn_key(digits):
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 0:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return (10 - total % 10) % 10
+def siret(number=None):
+    """A valid SIRET (Luhn key on the SIREN and on the whole number), different at each call."""
+    number = next(_numbers) if number is None else number
+    siren_base = f"{(123456 + number) % 10**8:08d}"
+    siren = siren_base + luhn.calc_check_digit(siren_base)
+    base = f"{siren}{number % 10000:04d}"
+    return base + luhn.calc_check_digit(base)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
-    """A tiers-lieu in Vire Normandie; traits for the other kinds of structure."""
+    """A tiers-lieu in Vire Normandie; traits for the other kinds of structure.
+
+    `admins=[…]` and `members=[…]` give it its people."""
 
     class Meta:
         model = Organisation
         skip_postgeneration_save = True
 
-    siret = factory.Sequence(valid_siret)
+    siret = factory.LazyFunction(siret)
     name = factory.Sequence(lambda n: f"Tiers-lieu du Bocage {n}")
     legal_form = "association"
     kinds = factory.LazyFunction(lambda: [Kind.TIERS_LIEU.value])
@@ -90,6 +51,13 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
             nda="28140123414",
             qualiopi=True,
             qualiopi_certified_on=datetime.date(2021, 6, 1),
+        )
+        # A training organisation in Caen, the partner of most dossiers.
+        training = factory.Trait(
+            organisme_formation=True,
+            postcode="14000",
+            address="3 rue Saint-Pierre",
+            commune=factory.LazyFunction(caen),
         )
 
     @factory.post_generation

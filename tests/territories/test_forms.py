@@ -86,6 +86,6 @@ def test_lookup_page_is_public_and_works_without_javascript(client):
 def test_lookup_page_links_the_error_to_the_field(client):
     response = client.get("/territoires/communes/", {"commune": "Atlantide"})
 
-    assert 'id="id_commune_error">Commune inconnue' in response.text
+    assert 'id="id_commune_error"><li>Commune inconnue' in response.text
     assert 'aria-describedby="id_commune_helptext id_commune_error"' in response.text
     assert 'value="Atlantide"' in response.text

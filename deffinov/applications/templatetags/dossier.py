@@ -50,19 +50,5 @@ def iso_date(value):
 
 
 @register.simple_tag
-def widget(field, **attrs):
-    """The field's input, linked to its help text and its errors (aria-describedby), marked invalid on error."""
-    described = []
-    if field.help_text:
-        described.append(f"{field.auto_id}-help")
-    if field.errors:
-        described.append(f"{field.auto_id}-error")
-        attrs["aria-invalid"] = "true"
-    if described:
-        attrs["aria-describedby"] = " ".join(described)
-    return field.as_widget(attrs=attrs)
-
-
-@register.simple_tag
 def data_attrs(**attrs):
     return format_html_join(" ", '{}="{}"', attrs.items())

@@ -25,7 +25,11 @@ def decide(request, pk, number):
     session = get_session(request.user, pk, "committee.decide")
     item, application = agenda_application(session, number)
     proposed = item.proposed_amount if item.proposed_amount is not None else application.requested_amount
-    form = DecisionForm(request.POST or None, initial={"amount_granted": format_number(round(proposed))})
+    form = DecisionForm(
+        request.POST or None,
+        initial={"amount_granted": format_number(round(proposed))},
+        exception_floor=application.wave.call.cofinancing_floor_exception,
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
