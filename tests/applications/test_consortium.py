@@ -201,3 +201,15 @@ def test_associated_partner_cannot_become_lead(consortium, client):
     assert "Seul un membre ayant accepté" in response.content.decode()
     assert application.participations.get(is_lead=True) == consortium["lead"]
 
+
+def test_a_structure_with_a_large_id_can_be_invited(db, login):
+    """Ids go into forms unformatted: « 12 345 » in a hidden field would be refused as an unknown structure."""
+    application, _, admin = draft()
+    partner = OrganisationFactory(pk=12345, training=True, name="Formations du Calvados")
+    client = login(admin)
+    url = reverse("applications:consortium", args=[application.number])
+    page = client.get(url, {"q": "Formations"}).content.decode()
+    assert 'name="organisation" value="12345"' in page
+
+    client.post(reverse("applications:invite", args=[application.number]), {"organisation": "12345", "role": "member"})
+    assert application.participations.filter(organisation=partner, status="invited").exists()
