@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
@@ -10,12 +9,6 @@ from playwright.sync_api import expect
 
 from deffinov.applications.models import Application, Receipt
 from tests.applications.factories import OrganisationFactory, WaveFactory, pdf_bytes, person
-
-
-@pytest.fixture(autouse=True)
-def stored_emails(settings):
-    settings.EMAIL_BACKEND = "deffinov.emails.backends.StoredEmailBackend"
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def log_in(page, user, base_url):

@@ -2,18 +2,10 @@
 
 import re
 
-import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from tests.accounts.factories import PASSWORD, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def stored_emails(settings):
-    settings.EMAIL_BACKEND = "deffinov.emails.backends.StoredEmailBackend"
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.ACCOUNT_FORMS = {"signup": "deffinov.accounts.forms.SignupForm"}
 
 
 def test_a_person_signs_up_confirms_the_address_and_reaches_the_dashboard(
