@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from deffinov.applications.models import DocumentKind
+from deffinov.audit.models import record
 
 COMMON_KINDS = (DocumentKind.STATUTES, DocumentKind.REGISTRATION, DocumentKind.COMMITMENT, DocumentKind.DE_MINIMIS)
 ODT = "application/vnd.oasis.opendocument.text"
@@ -113,3 +114,16 @@ def check_upload(upload):
     if not name.lower().endswith(extension) and not (extension == ".jpg" and name.lower().endswith(".jpeg")):
         name = f"{name.rsplit('.', 1)[0] if '.' in name else name}{extension}"
     return content_type, digest.hexdigest(), name
+
+
+def record_document_access(user, document, inline=False):
+    """Every opening of a dossier's document by the Region goes to the audit trail."""
+    number = document.application.number
+    record(
+        "application.document_viewed" if inline else "application.document_downloaded",
+        actor=user,
+        target=document,
+        summary=f"{number} : {document.get_kind_display()} « {document.original_name} » "
+        f"{'consulté' if inline else 'téléchargé'}",
+        data={"number": number, "document": document.pk, "name": document.original_name, "sha256": document.sha256},
+    )

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from deffinov.applications.documents import sanitise_filename
 from deffinov.applications.models import Document
+from deffinov.audit.models import AuditEvent
 from tests.applications.factories import add_document, draft, pdf_bytes, person
 
 
@@ -104,11 +105,18 @@ def test_download_is_an_attachment_for_members_and_staff_only(consortium, client
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert not AuditEvent.objects.exists()  # the consortium's own downloads are not audited
     staff = django_user_model.objects.create_user(email="instructrice@normandie.fr", password="x" * 12, is_staff=True)
     client.force_login(staff)
     response = client.get(url)
     consume(response)
     assert response.status_code == 200
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor, event.data["sha256"]) == (
+        "application.document_downloaded",
+        staff,
+        document.sha256,
+    )
     outsider = django_user_model.objects.create_user(email="curieux@exemple.fr", password="x" * 12)
     client.force_login(outsider)
     assert client.get(url).status_code == 404

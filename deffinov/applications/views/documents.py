@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from deffinov.applications.access import get_application_for_user
+from deffinov.applications.documents import record_document_access
 from deffinov.applications.forms.documents import DocumentForm
 from deffinov.applications.models import Document, DocumentKind
 from deffinov.applications.rules import standing
@@ -89,6 +90,8 @@ def download(request, number, pk):
     """People of the consortium's structures and Region staff; served as an attachment, never rendered."""
     application = get_application_for_user(request.user, number, "applications.view_application")
     document = get_object_or_404(Document, application=application, pk=pk)
+    if request.user.is_staff:
+        record_document_access(request.user, document)
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,

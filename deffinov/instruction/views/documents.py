@@ -3,8 +3,8 @@
 from csp.decorators import csp_exempt
 from django.http import FileResponse, Http404
 
+from deffinov.applications.documents import record_document_access
 from deffinov.applications.models import Document
-from deffinov.audit.models import record
 from deffinov.instruction.access import get_application, staff_required
 
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
@@ -12,24 +12,15 @@ INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 
 def _serve(request, number, pk, inline):
     application = get_application(request.user, number)
-    document = Document.objects.filter(application=application, pk=pk).select_related("participation__organisation")
-    document = document.first()
+    document = (
+        Document.objects.filter(application=application, pk=pk)
+        .select_related("application", "participation__organisation")
+        .first()
+    )
     if document is None:
         raise Http404("Document introuvable.")
     inline = inline and document.content_type in INLINE_TYPES
-    record(
-        "application.document_viewed" if inline else "application.document_downloaded",
-        actor=request.user,
-        target=document,
-        summary=f"{application.number} : {document.get_kind_display()} « {document.original_name} » "
-        f"{'consulté' if inline else 'téléchargé'}",
-        data={
-            "number": application.number,
-            "document": document.pk,
-            "name": document.original_name,
-            "sha256": document.sha256,
-        },
-    )
+    record_document_access(request.user, document, inline)
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=not inline,
