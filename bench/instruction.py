@@ -7,7 +7,7 @@ against 100, in a fresh process each.
 The dossiers are created in bulk in their own database (PostgreSQL `deffinov_bench_export` when it answers,
 otherwise a SQLite file), each with two members, a budget, two reviewers' scores on the 7-criterion grid and,
 for one in three, a decision. The export runs `manage.py export_applications --format xlsx --output FILE` in a
-subprocess that reports its own `ru_maxrss`.
+subprocess that reports its own peak resident memory (VmHWM).
 """
 
 import json
@@ -38,14 +38,16 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432/deffinov_bench_export"
 SQLITE = f"sqlite:///{ROOT / 'var' / 'bench-export.sqlite3'}"
 
 MEASURE = """
-import json, resource, sys, time
+import json, sys, time
 import django
 django.setup()
 from django.core.management import call_command
 started = time.perf_counter()
 call_command("export_applications", wave=sys.argv[1], fmt="xlsx", output=sys.argv[2], stderr=open("/dev/null", "w"))
 elapsed = time.perf_counter() - started
-print(json.dumps({"seconds": elapsed, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+# VmHWM: this process's own peak resident memory (ru_maxrss may carry the parent's peak across fork/exec).
+peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": elapsed, "maxrss_kb": peak_kb}))
 """
 
 
