@@ -46,8 +46,17 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="fr-FR", timezone_id="Europe/Paris")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    refused = []
+
+    def watch(message):
+        if "Content Security Policy" in message.text:
+            refused.append(f"{page.url}: {message.text}")
+
+    page.on("console", watch)
     yield page
     context.close()
+    # Every script and style of the pages visited comes from our own origin, within the CSP.
+    assert not refused, refused
 
 
 @pytest.fixture(scope="session")
