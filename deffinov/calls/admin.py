@@ -96,6 +96,13 @@ class CallAdmin(admin.ModelAdmin):
             "Durée et territoire",
             {"fields": [("duration_min_months", "duration_max_months"), "programme_ends_on", "eligible_departments"]},
         ),
+        (
+            "Lettres de décision",
+            {
+                "fields": ["signatory_name", "signatory_title", "signatory_image"],
+                "description": "Les lettres de décision sont signées au nom et en la qualité indiqués ici.",
+            },
+        ),
     ]
 
     def get_queryset(self, request):

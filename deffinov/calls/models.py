@@ -9,6 +9,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from deffinov.calls.validators import signature_path, validate_signature_image
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -109,6 +111,28 @@ class Call(models.Model):
         "ancienneté minimale des membres (mois)",
         default=12,
         help_text="Comptée à la date de dépôt ; pour un tiers-lieu, depuis l'ouverture du lieu.",
+    )
+
+    # Decision letters.
+    signatory_name = models.CharField(
+        "nom du signataire des lettres de décision",
+        max_length=150,
+        blank=True,
+        help_text="Prénom et nom, tels qu'ils figurent au bas des lettres de décision.",
+    )
+    signatory_title = models.CharField(
+        "qualité du signataire",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple « Président de la Région Normandie ».",
+    )
+    signatory_image = models.FileField(
+        "image de la signature",
+        upload_to=signature_path,
+        max_length=200,
+        blank=True,
+        validators=[validate_signature_image],
+        help_text="Facultative. PNG ou JPEG, 2 Mo au plus ; reproduite au bas des lettres de décision.",
     )
 
     # Raised on every change of the call or of what hangs from it (see signals.py): cached pages key on it.
