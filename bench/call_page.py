@@ -3,11 +3,11 @@
 import tempfile
 from pathlib import Path
 
-from bench.support import manage, serve, server_times, summary, throughput
+from bench.support import load_tool, manage, serve, server_times, summary, throughput
 
 CALL_PATH = "/appels/normandie-connectee-deffinov/"
 SECONDS = 5.0
-CONCURRENCY = 4
+CONCURRENCY = 20
 WORKERS = 2
 TARGET_SHARE = 0.5
 
@@ -30,7 +30,7 @@ def run(report):
             call_rate = throughput(f"{base_url}{CALL_PATH}", SECONDS, CONCURRENCY)
             ping_rate = (ping_before + throughput(f"{base_url}/ping", SECONDS / 2, CONCURRENCY)) / 2
     share = call_rate / ping_rate
-    note = f"{WORKERS} workers, {CONCURRENCY} clients, {SECONDS:g} s"
+    note = f"{WORKERS} workers, {CONCURRENCY} connexions, {SECONDS:g} s, {load_tool()}"
     report(f"SQLite: {CALL_PATH}", call_rate, "req/s", note)
     report("SQLite: /ping", ping_rate, "req/s", note)
     verdict = "ok" if share >= TARGET_SHARE else f"sous la cible de {TARGET_SHARE:.0%}"
