@@ -1,3 +1,6 @@
+import pytest
+
+from tests import system
 from tests.fixtures import (  # noqa: F401
     empty_cache,
     instructor,
@@ -10,3 +13,10 @@ from tests.fixtures import (  # noqa: F401
     stored_emails,
     vire,
 )
+
+
+def pytest_configure(config):
+    """Stop before the first test, in plain French, when a system library the PDFs need is missing."""
+    missing = system.missing_packages()
+    if missing:
+        pytest.exit(system.missing_message(missing), returncode=4)
