@@ -77,7 +77,7 @@ def outsider(db):
 
 @pytest.fixture
 def instructor(db):
-    return UserFactory(email="lucie@normandie.fr", first_name="Lucie", last_name="Bernard", staff=True)
+    return UserFactory(email="lucie@normandie.fr", first_name="Lucie", last_name="Bernard", instructor=True)
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deffinov.accounts.roles import GROUP_NAMES, Role, has_region_role
+
 
 class UserManager(DjangoUserManager):
     """Users are identified by their email address: there is no user name."""
@@ -14,6 +16,10 @@ class UserManager(DjangoUserManager):
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def with_role(self, role):
+        """Active people holding a role (see deffinov.accounts.roles)."""
+        return self.filter(is_active=True, groups__name=GROUP_NAMES[Role(role)]).distinct()
 
     def create_user(self, email=None, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
@@ -45,6 +51,6 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     @property
-    def is_region_staff(self):
-        """Region staff instruct applications: staff accounts of the platform."""
-        return self.is_active and self.is_staff
+    def is_region_agent(self):
+        """An agent of the Region (instructor, committee member, functional admin, finance officer)."""
+        return has_region_role(self)

@@ -6,8 +6,8 @@ the chef de file's administrators manage the consortium, submit and withdraw; Re
 
 import rules
 
+from deffinov.accounts.roles import is_region_agent
 from deffinov.organisations.models import Membership
-from deffinov.organisations.rules import is_region_staff
 
 
 def standing(user, application):
@@ -41,9 +41,9 @@ def is_lead_admin(user, application):
     return place["lead"] is not None and place["lead"] in place["admin_of"]
 
 
-rules.add_perm("applications.view_application", is_consortium_person | is_region_staff)
+rules.add_perm("applications.view_application", is_consortium_person | is_region_agent)
 rules.add_perm("applications.change_application", is_consortium_person)
 rules.add_perm("applications.manage_consortium", is_lead_admin)
 rules.add_perm("applications.submit_application", is_lead_admin)
 rules.add_perm("applications.withdraw_application", is_lead_admin)
-rules.add_perm("applications.download_receipt", is_consortium_person | is_region_staff)
+rules.add_perm("applications.download_receipt", is_consortium_person | is_region_agent)

@@ -6,12 +6,8 @@ they sit on; the people of a dossier's member structures download its decision l
 
 import rules
 
+from deffinov.accounts.roles import is_committee_member, is_finance_officer, is_instructor
 from deffinov.applications.rules import is_consortium_person
-
-
-@rules.predicate
-def is_instructor(user):
-    return user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser)
 
 
 @rules.predicate
@@ -21,5 +17,5 @@ def sits_on_session(user, session):
 
 rules.add_perm("committee.manage", is_instructor)
 rules.add_perm("committee.decide", is_instructor)
-rules.add_perm("committee.view_session", is_instructor | sits_on_session)
-rules.add_perm("committee.download_letter", is_instructor | is_consortium_person)
+rules.add_perm("committee.view_session", is_instructor | is_committee_member | sits_on_session)
+rules.add_perm("committee.download_letter", is_instructor | is_finance_officer | is_consortium_person)

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from deffinov.accounts.roles import Role
 from deffinov.applications.models import State
 from deffinov.instruction.models import CorrectionRequest, Label, LabelColour
 from deffinov.instruction.uploads import check_upload
@@ -11,7 +12,7 @@ from deffinov.territories.models import Department
 
 
 def instructors():
-    return get_user_model().objects.filter(is_active=True, is_staff=True).order_by("last_name", "first_name", "email")
+    return get_user_model().objects.with_role(Role.INSTRUCTOR).order_by("last_name", "first_name", "email")
 
 
 class WorkspaceFilterForm(forms.Form):

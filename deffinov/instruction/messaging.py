@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from deffinov.accounts.roles import Role
 from deffinov.instruction.models import Message, MessageAttachment, PendingNotification
 from deffinov.organisations.models import Membership
 
@@ -29,7 +30,7 @@ def region_people(application):
     """The instructors in charge of the dossier; every active instructor when nobody is assigned yet."""
     users = get_user_model().objects.filter(is_active=True)
     assigned = users.filter(assignments__application=application)
-    return assigned if assigned.exists() else users.filter(is_staff=True)
+    return assigned if assigned.exists() else get_user_model().objects.with_role(Role.INSTRUCTOR)
 
 
 def recipients_of(message):

@@ -7,18 +7,8 @@ send a corrected dossier back.
 
 import rules
 
+from deffinov.accounts.roles import is_instructor, is_platform_admin
 from deffinov.applications.rules import is_consortium_person, is_lead_admin
-
-
-@rules.predicate
-def is_instructor(user):
-    return user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser)
-
-
-@rules.predicate
-def is_platform_admin(user):
-    return user.is_authenticated and user.is_active and user.is_superuser
-
 
 rules.add_perm("instruction.instruct", is_instructor)
 rules.add_perm("instruction.start_review", is_instructor)

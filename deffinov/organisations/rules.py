@@ -2,6 +2,7 @@
 
 import rules
 
+from deffinov.accounts.roles import is_region_agent
 from deffinov.organisations.models import Membership
 
 
@@ -29,12 +30,7 @@ def is_organisation_admin(user, organisation):
     return _role(user, organisation) == Membership.Role.ADMIN
 
 
-@rules.predicate
-def is_region_staff(user):
-    return user.is_active and user.is_staff
-
-
-rules.add_perm("organisations.view_members", is_organisation_member | is_region_staff)
+rules.add_perm("organisations.view_members", is_organisation_member | is_region_agent)
 rules.add_perm("organisations.change_organisation", is_organisation_admin)
 rules.add_perm("organisations.invite", is_organisation_admin)
 rules.add_perm("organisations.manage_members", is_organisation_admin)

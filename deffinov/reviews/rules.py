@@ -6,11 +6,7 @@ invitations, through `deffinov.reviews.access.get_invitation_for_expert`.
 
 import rules
 
-
-@rules.predicate
-def is_instructor(user):
-    return user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser)
-
+from deffinov.accounts.roles import is_instructor
 
 rules.add_perm("reviews.score", is_instructor)
 rules.add_perm("reviews.invite_expert", is_instructor)

@@ -90,7 +90,7 @@ def download(request, number, pk):
     """People of the consortium's structures and Region staff; served as an attachment, never rendered."""
     application = get_application_for_user(request.user, number, "applications.view_application")
     document = get_object_or_404(Document, application=application, pk=pk)
-    if request.user.is_staff:
+    if request.user.is_region_agent or request.user.is_superuser:
         record_document_access(request.user, document)
     response = FileResponse(
         document.file.open("rb"),
