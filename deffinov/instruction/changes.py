@@ -2,7 +2,8 @@
 
 from decimal import Decimal, InvalidOperation
 
-from deffinov.calls.formatting import format_euros, format_percent
+from deffinov.calls.formatting import format_euros
+from deffinov.eligibility.formatting import percent
 
 TEXT_FIELDS = (
     ("title", "Titre du projet"),
@@ -18,7 +19,7 @@ BUDGET_TOTALS = (
     ("total_expenses", "Total des dépenses", format_euros),
     ("total_resources", "Total des ressources", format_euros),
     ("requested_grant", "Subvention demandée", format_euros),
-    ("cofinancing_rate", "Taux de cofinancement", format_percent),
+    ("cofinancing_rate", "Taux de cofinancement", percent),
 )
 
 

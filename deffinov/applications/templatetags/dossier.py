@@ -6,6 +6,7 @@ from django.utils.html import format_html_join
 
 from deffinov.applications import formatting
 from deffinov.calls.formatting import format_date, format_euros, format_percent, in_paris
+from deffinov.eligibility import formatting as fmt
 
 register = template.Library()
 NBSP = "\xa0"
@@ -24,9 +25,24 @@ def euros(value):
 
 @register.filter
 def percent(value):
+    """A computed rate (the cofinancing), as the engine writes it: rounded down to 0,1 %, never across a floor."""
     if value in (None, ""):
         return "–"
-    return format_percent(Decimal(str(value)).quantize(Decimal("0.001")))
+    try:
+        return fmt.percent(Decimal(str(value)))
+    except InvalidOperation:
+        return "–"
+
+
+@register.filter
+def share(value):
+    """A share the consortium typed (« 33,33 % »), shown exactly as stored."""
+    if value in (None, ""):
+        return "–"
+    try:
+        return format_percent(Decimal(str(value)))
+    except InvalidOperation:
+        return "–"
 
 
 @register.filter
