@@ -26,6 +26,7 @@ SECRET_KEY = env_str("SECRET_KEY", required=PRODUCTION) or "dev-only-insecure-ke
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+AUDIT_SIGNING_KEY = env_str("AUDIT_SIGNING_KEY")  # HMAC key of the audit digests; required in production.
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "csp",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After allauth: Region agents and admins set up their second factor before any staff page.
+    "deffinov.accounts.middleware.SecondFactorRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -141,7 +145,39 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Deffinov] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-ACCOUNT_RATE_LIMITS = False if ENVIRONMENT == "test" else {}
+ACCOUNT_ADAPTER = "deffinov.accounts.adapter.AccountAdapter"
+# Lockout: after LOGIN_FAILURES_LIMIT wrong passwords for one account (or LOGIN_FAILURES_PER_IP_LIMIT from one
+# address) within LOGIN_FAILURES_WINDOW minutes, even the right password is refused until the window passes.
+# Every login goes through it, the admin's included (its login page is the site's). Counters live in the cache
+# (below), shared by every worker.
+LOGIN_FAILURES_LIMIT = env_int("LOGIN_FAILURES_LIMIT", 5)
+LOGIN_FAILURES_PER_IP_LIMIT = env_int("LOGIN_FAILURES_PER_IP_LIMIT", 20)
+LOGIN_FAILURES_WINDOW = env_int("LOGIN_FAILURES_WINDOW", 15)
+LOGIN_FAILED_RATE = (
+    f"{LOGIN_FAILURES_PER_IP_LIMIT}/{LOGIN_FAILURES_WINDOW}m/ip,{LOGIN_FAILURES_LIMIT}/{LOGIN_FAILURES_WINDOW}m/key"
+)
+# Tests log in and sign up many times a minute: only the lockout stays on there.
+_TEST_RATE_LIMITS = dict.fromkeys(
+    [
+        "change_password",
+        "change_phone",
+        "manage_email",
+        "reset_password",
+        "reauthenticate",
+        "reset_password_from_key",
+        "signup",
+        "login",
+        "request_login_code",
+        "confirm_email",
+        "verify_phone",
+    ]
+)
+ACCOUNT_RATE_LIMITS = {**(_TEST_RATE_LIMITS if ENVIRONMENT == "test" else {}), "login_failed": LOGIN_FAILED_RATE}
+
+# Second factor (TOTP with recovery codes), required for every Region agent and every admin.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Deffinov – Région Normandie"
+MFA_RECOVERY_CODE_COUNT = 10
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -188,6 +224,14 @@ DEFAULT_FROM_EMAIL = env_str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Shown on the accessibility and legal pages.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@deffinov.normandie.fr")
+
+# One cache shared by every worker (login counters, used TOTP codes, cached pages): the database
+# (`manage.py createcachetable`). Tests use per-process memory, cleared between tests.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if ENVIRONMENT == "test"
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "deffinov_cache"}
+}
 
 # Background tasks: stored in the database, run by `manage.py db_worker`.
 TASKS = {

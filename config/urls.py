@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from deffinov.accounts.views import admin_login
 from deffinov.api.routes import api, api_not_found
 from deffinov.utils.views import healthz, ping
 
@@ -12,6 +13,8 @@ urlpatterns = [
     path("ping", ping, name="ping"),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
+    # Before the admin's own: its login goes through the site's (lockout, second factor).
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("comptes/", include("allauth.urls")),
     path("", include("deffinov.accounts.urls")),

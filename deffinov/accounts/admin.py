@@ -1,9 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
+from deffinov.accounts import second_factor
 from deffinov.accounts.models import User
 
 
@@ -46,3 +47,28 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     ordering = ["email"]
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["reset_second_factor"]
+
+    @admin.action(description=_("Réinitialiser la double authentification (appareil perdu)"))
+    def reset_second_factor(self, request, queryset):
+        """Only a platform administrator; each reset goes to the audit trail."""
+        if not request.user.is_superuser:
+            self.message_user(request, _("Seul un administrateur de la plateforme peut le faire."), messages.ERROR)
+            return
+        for user in queryset:
+            second_factor.reset_second_factor(user, by=request.user)
+        self.message_user(
+            request,
+            _(
+                "Double authentification réinitialisée pour %(count)d compte(s) : une nouvelle est demandée à leur "
+                "prochaine page de la Région."
+            )
+            % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            actions.pop("reset_second_factor", None)
+        return actions

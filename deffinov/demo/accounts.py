@@ -1,15 +1,21 @@
-"""Demo accounts, one per role, with confirmed email addresses and a shared password."""
+"""Demo accounts, one per role, with confirmed email addresses and a shared password.
+
+The Region's agents and the platform administrator log in with a second factor (TOTP): their authenticator
+holds DEMO_TOTP_SECRET, a public demo secret (add it to an authenticator app, or print the current code with
+`python manage.py demo_code <email>`).
+"""
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 
 from deffinov.accounts.models import User
+from deffinov.accounts.roles import Role, forget_roles, role_group
 from deffinov.organisations.models import Membership
 
 DEMO_PASSWORD = "demo-deffinov-2026"  # noqa: S105 - public demo password, refused in production
-INSTRUCTORS_GROUP = "Instructeurs"
-# Instructors read everything the programme holds; they change nothing through the admin by default.
-INSTRUCTOR_VIEW_APPS = ["accounts", "organisations", "territories", "calls", "applications", "eligibility"]
+DEMO_TOTP_SECRET = "DEFFINOVDEMOTOTPNORMANDIEDEMO234"  # noqa: S105 - public demo secret, refused in production
 
 ACCOUNTS = [
     {
@@ -31,8 +37,29 @@ ACCOUNTS = [
         "first_name": "Inès",
         "last_name": "Lefèvre",
         "job_title": "Chargée de mission, Région Normandie",
+        "roles": [Role.INSTRUCTOR],
+    },
+    {
+        "email": "comite@demo.deffinov.fr",
+        "first_name": "Bernard",
+        "last_name": "Guérin",
+        "job_title": "Élu, membre du comité de sélection",
+        "roles": [Role.COMMITTEE_MEMBER],
+    },
+    {
+        "email": "fonctionnel@demo.deffinov.fr",
+        "first_name": "Sophie",
+        "last_name": "Duval",
+        "job_title": "Administratrice fonctionnelle, Région Normandie",
+        "roles": [Role.FUNCTIONAL_ADMIN],
         "is_staff": True,
-        "groups": [INSTRUCTORS_GROUP],
+    },
+    {
+        "email": "finances@demo.deffinov.fr",
+        "first_name": "Marc",
+        "last_name": "Lebrun",
+        "job_title": "Agent financier, Région Normandie",
+        "roles": [Role.FINANCE_OFFICER],
     },
     {
         "email": "admin@demo.deffinov.fr",
@@ -45,19 +72,20 @@ ACCOUNTS = [
 ]
 
 
-def load_instructors_group(tally):
-    group, created = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
-    tally.record("groupes", created)
-    permissions = Permission.objects.filter(
-        codename__startswith="view_", content_type__app_label__in=INSTRUCTOR_VIEW_APPS
-    )
-    group.permissions.add(*permissions)
-    return group
+def needs_second_factor(spec):
+    return bool(spec.get("roles") or spec.get("is_staff") or spec.get("is_superuser"))
+
+
+def load_second_factor(user):
+    """A TOTP authenticator on the demo secret and recovery codes, once."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        RecoveryCodes.activate(user)
 
 
 def load_accounts(tally, organisations):
     """Creates or updates the demo accounts and their memberships; returns the users by email."""
-    groups = {INSTRUCTORS_GROUP: load_instructors_group(tally)}
     users = {}
     for spec in ACCOUNTS:
         user, created = User.objects.update_or_create(
@@ -78,8 +106,10 @@ def load_accounts(tally, organisations):
         EmailAddress.objects.update_or_create(
             user=user, email=spec["email"], defaults={"verified": True, "primary": True}
         )
-        for name in spec.get("groups", []):
-            user.groups.add(groups[name])
+        user.groups.add(*(role_group(role) for role in spec.get("roles", [])))
+        forget_roles(user)
+        if needs_second_factor(spec):
+            load_second_factor(user)
         for key in spec.get("administers", []):
             Membership.objects.update_or_create(
                 user=user, organisation=organisations[key], defaults={"role": Membership.Role.ADMIN}

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from deffinov.accounts.roles import Role, has_role
 from deffinov.committee.demo import load_demo_committee
-from deffinov.demo.accounts import DEMO_PASSWORD
+from deffinov.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from deffinov.demo.applications import load_demo_applications
 from deffinov.demo.loader import load_demo
 from deffinov.demo.reference import MissingReferenceData
@@ -47,12 +48,27 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING("Simulation : rien n'a été enregistré. Relancez avec --wet-run."))
 
     def summary(self, demo):
+        """What was loaded, and how to log in as each role."""
         for line in demo.tally.lines():
             yield f"  {line}"
         waves = ", ".join(f"{wave.title} ({wave.get_status_display().lower()})" for wave in demo.call.waves.all())
         yield f"Appel à projets : {demo.call.get_absolute_url()} – vagues : {waves}"
         yield f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :"
+        yield (
+            f"  Agents de la Région et administrateur : code à usage unique sur le secret {DEMO_TOTP_SECRET}, "
+            "ou « python manage.py demo_code <adresse> »."
+        )
         for email, user in demo.users.items():
-            role = "superutilisateur" if user.is_superuser else "instructeur" if user.is_staff else "candidat"
+            role = describe_role(user)
             structures = ", ".join(organisation.name for organisation in Organisation.objects.administered_by(user))
             yield f"  {email} – {role}{f' ({structures})' if structures else ''}"
+
+
+def describe_role(user):
+    """« administrateur de la plateforme », the roles' French names, or « candidat »."""
+    if user.is_superuser:
+        return "administrateur de la plateforme, double authentification"
+    names = [str(role.label).lower() for role in Role if has_role(user, role)]
+    if names:
+        return f"{', '.join(names)}, double authentification"
+    return "candidat"
