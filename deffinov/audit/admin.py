@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from deffinov.audit.models import AuditEvent
+from deffinov.audit.models import AuditDigest, AuditEvent
 
 
 @admin.register(AuditEvent)
@@ -24,3 +24,13 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+@admin.register(AuditDigest)
+class AuditDigestAdmin(AuditEventAdmin):
+    """Read-only too: the signed digests that anchor the trail (made by `manage.py sign_audit_trail`)."""
+
+    list_display = ["sequence", "at", "event_count", "head_sequence", "key_fingerprint"]
+    list_filter = []
+    search_fields = ["signature", "head_hash"]
+    readonly_fields = [field.name for field in AuditDigest._meta.fields]
