@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from deffinov.applications.models import Application, Participation, State
 from deffinov.committee.figures import cofinancing_rate, with_figures
 from deffinov.committee.models import Decision
+from deffinov.eligibility.presentation import verdict_label
 from deffinov.reviews.models import Score, ensure_default_grid
 from deffinov.reviews.scoring import criterion_means
 
@@ -70,13 +71,7 @@ def wave_applications(wave):
 
 
 def eligibility_label(verdict):
-    if not verdict:
-        return "–"
-    if not verdict.get("eligible"):
-        return "Non éligible"
-    if any(rule.get("status") == "warning" for rule in verdict.get("rules", [])):
-        return "Éligible (avec avertissements)"
-    return "Éligible"
+    return verdict_label(verdict)
 
 
 def money(value):

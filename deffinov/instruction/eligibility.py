@@ -1,32 +1,5 @@
 """The eligibility verdict as the instruction reads it: stored at submission, or recomputed on request."""
 
-from deffinov.eligibility.facts import Status
-
-ICONS = {
-    Status.PASS: ("✓", "Éligible"),
-    Status.WARNING: ("⚠", "Éligible, avec des points d'attention"),
-    Status.FAIL: ("✗", "Non éligible"),
-}
-
-
-def overall_status(verdict):
-    """pass / warning / fail for a verdict stored as a dict (`Verdict.as_dict()`); None when there is none."""
-    if not verdict:
-        return None
-    if not verdict.get("eligible"):
-        return Status.FAIL
-    if any(rule.get("status") == Status.WARNING for rule in verdict.get("rules", [])):
-        return Status.WARNING
-    return Status.PASS
-
-
-def summary(verdict):
-    status = overall_status(verdict)
-    if status is None:
-        return {"status": "none", "icon": "–", "text": "Pas de verdict enregistré"}
-    icon, text = ICONS[status]
-    return {"status": str(status), "icon": icon, "text": text}
-
 
 def recalculate(application):
     """The verdict on the dossier as it stands now, under the call's current rules, at the submission date

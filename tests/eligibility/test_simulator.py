@@ -97,7 +97,7 @@ def test_an_htmx_request_gets_the_result_panel_only(client, normandy_call):
     assert statuses(response)["budget.cofinancing"] == "fail"
     assert "ne peut dépasser 140\xa0000\xa0€" in page
     assert "Pas encore éligible" in page
-    assert "✗" in page and "Bloquante" in page
+    assert "✗" in page and "(Non respectée)" in page
 
 
 def test_a_ticked_criterion_counts_as_declared_and_an_unticked_one_is_named(client, normandy_call):

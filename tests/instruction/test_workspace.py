@@ -49,7 +49,7 @@ def test_lists_submitted_dossiers_with_their_columns_and_never_drafts(client, in
     assert "80\xa0000\xa0€" in text  # amount requested
     assert "60\xa0%" in text  # cofinancing of 80 000 on 200 000
     assert "✗</span> Non éligible" in text
-    assert "⚠</span> Éligible, avec des points d'attention" in text
+    assert "⚠</span> Éligible, avec des points à examiner" in text
     assert "✓</span> Éligible</span>" in text
     lead = dossiers["vire"].participations.get(is_lead=True).organisation.name
     assert f"<strong>{lead}</strong>" in text

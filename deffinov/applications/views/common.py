@@ -11,6 +11,7 @@ from deffinov.applications.forms.budget import ExpenseForm, ResourceForm
 from deffinov.applications.forms.documents import DocumentForm
 from deffinov.applications.models import State
 from deffinov.eligibility.facts import Status
+from deffinov.eligibility.presentation import rule_row
 
 NOT_EDITABLE = "Ce dossier a été déposé le %(date)s : il ne peut plus être modifié."
 # Where to fix each rule in the dossier page (the engine's own anchors are those of the simulator).
@@ -30,13 +31,6 @@ ANCHORS = {
     "documents.complete": "#documents",
     "state_aid.de_minimis": "#minimis",
 }
-ICONS = {Status.PASS: "✓", Status.WARNING: "⚠", Status.FAIL: "✗", Status.NOT_APPLICABLE: "–"}
-STATUS_LABELS = {
-    Status.PASS: "Respecté",
-    Status.WARNING: "Avertissement",
-    Status.FAIL: "Non respecté",
-    Status.NOT_APPLICABLE: "Sans objet",
-}
 
 
 def refuse_if_not_draft(request, application):
@@ -55,15 +49,7 @@ def refuse_if_not_draft(request, application):
 def eligibility_context(application):
     verdict = verdict_for(application, at=timezone.now(), check_documents=True)
     rules = [
-        {
-            "code": rule.code,
-            "status": str(rule.status),
-            "icon": ICONS[rule.status],
-            "status_label": STATUS_LABELS[rule.status],
-            "message": rule.message,
-            "anchor": ANCHORS.get(rule.code, rule.field),
-        }
-        for rule in verdict.rules
+        rule_row(rule.code, rule.status, rule.message, ANCHORS.get(rule.code, rule.field)) for rule in verdict.rules
     ]
     failing = sum(1 for rule in verdict.rules if rule.status == Status.FAIL)
     return {"verdict": verdict, "rules": rules, "failing": failing}

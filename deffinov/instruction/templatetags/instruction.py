@@ -1,31 +1,8 @@
 from django import template
 
 from deffinov.applications.models import State
-from deffinov.eligibility.facts import Status
-from deffinov.instruction import eligibility
 
 register = template.Library()
-
-RULE_ICONS = {
-    Status.PASS: ("✓", "Respectée"),
-    Status.WARNING: ("⚠", "Point d'attention"),
-    Status.FAIL: ("✗", "Non respectée"),
-    Status.NOT_APPLICABLE: ("–", "Sans objet"),
-}
-
-
-@register.filter
-def verdict_summary(verdict):
-    """{"status", "icon", "text"} of a verdict stored as a dict."""
-    return eligibility.summary(verdict)
-
-
-@register.filter
-def rule_icon(rule):
-    if not rule:
-        return {"status": "none", "icon": "–", "text": "Non évaluée"}
-    icon, text = RULE_ICONS.get(rule.get("status"), ("–", "Inconnue"))
-    return {"status": rule.get("status"), "icon": icon, "text": text}
 
 
 @register.filter
