@@ -1,5 +1,6 @@
 """From a dossier in the database to the eligibility engine's plain facts, and its verdict."""
 
+import dataclasses
 from decimal import Decimal
 
 from django.db.models import Prefetch
@@ -97,9 +98,12 @@ def application_facts(application, check_documents=True):
     )
 
 
-def verdict_for(application, at=None, check_documents=True):
-    """The engine's verdict on the dossier as it stands, against the rules of its call and wave."""
+def verdict_for(application, at=None, check_documents=True, closes_at=None):
+    """The engine's verdict on the dossier as it stands, against the rules of its call and wave.
+
+    `closes_at` replaces the wave's closing (a correction's due date, for a resubmission)."""
     wave = application.wave
-    return evaluate(
-        application_facts(application, check_documents), rules_from_call(wave.call, wave), at or timezone.now()
-    )
+    rules = rules_from_call(wave.call, wave)
+    if closes_at is not None:
+        rules = dataclasses.replace(rules, wave_closes_at=closes_at)
+    return evaluate(application_facts(application, check_documents), rules, at or timezone.now())

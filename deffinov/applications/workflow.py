@@ -14,21 +14,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from deffinov.applications.formatting import paris_seconds
+from deffinov.applications.guards import TransitionError, require_eligible
 from deffinov.applications.models import Application, ApplicationTransition, State
 from deffinov.audit.models import record
 from deffinov.instruction import guards as ig
 
 
-class TransitionError(Exception):
-    def __init__(self, message, failing_rules=()):
-        super().__init__(message)
-        self.message = message
-        self.failing_rules = list(failing_rules)
-
-
 def guard_submit(application, at):
-    from deffinov.applications.facts import verdict_for, with_dossier
-
     wave = application.wave
     if not wave.is_open(at):
         if at < wave.opens_at:
@@ -40,13 +32,9 @@ def guard_submit(application, at):
             f"La vague « {wave.title} » est close depuis le {paris_seconds(wave.closes_at)} : "
             "le dossier ne peut plus être déposé. Votre brouillon est conservé."
         )
-    fresh = with_dossier(Application.objects.filter(pk=application.pk)).get()
-    verdict = verdict_for(fresh, at=at, check_documents=True)
-    if not verdict.eligible:
-        raise TransitionError(
-            "Le dossier ne peut pas être déposé : des règles de l'appel ne sont pas respectées.",
-            failing_rules=[rule for rule in verdict.rules if rule.blocking],
-        )
+    fresh, verdict = require_eligible(
+        application, at, "Le dossier ne peut pas être déposé : des règles de l'appel ne sont pas respectées."
+    )
     return {"fresh": fresh, "verdict": verdict}
 
 
@@ -132,12 +120,21 @@ TRANSITIONS = {
     "dismiss": Transition(
         "dismiss", State.IN_REVIEW, State.DISMISSED, "Classer sans suite", "instruction.dismiss", ig.guard_none
     ),
-    # Decisions of the selection committee (recorded by deffinov.committee.decisions, with the decision row).
+    # Decisions of the selection committee, made final when a session's decisions are validated with the
+    # deliberation (deffinov.committee.workflow).
     "accept": Transition(
         "accept", State.IN_REVIEW, State.ACCEPTED, "Accepter le dossier", "committee.decide", ig.guard_none
     ),
     "reject": Transition(
         "reject", State.IN_REVIEW, State.REJECTED, "Refuser le dossier", "committee.decide", ig.guard_none
+    ),
+    "committee_dismiss": Transition(
+        "committee_dismiss",
+        State.IN_REVIEW,
+        State.DISMISSED,
+        "Classer sans suite (décision du comité)",
+        "committee.decide",
+        ig.guard_none,
     ),
     **{
         f"reopen_{source}": Transition(

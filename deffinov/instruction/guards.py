@@ -1,9 +1,14 @@
 """Guards and writes of the instruction's transitions, declared in `deffinov.applications.workflow.TRANSITIONS`.
 
-Nothing here imports the workflow at module level: the workflow imports this module.
+Nothing here imports the workflow: the workflow imports this module.
 """
 
 from django.db.models import F
+
+from deffinov.applications.guards import TransitionError, require_eligible
+from deffinov.applications.snapshot import build_snapshot
+from deffinov.calls.models import end_of_day_in_paris
+from deffinov.eligibility import formatting as fmt
 
 
 def guard_none(application, at):
@@ -11,19 +16,30 @@ def guard_none(application, at):
 
 
 def guard_resubmit(application, at):
-    """Read the corrected dossier whole, to freeze it again."""
-    from deffinov.applications.facts import with_dossier
-    from deffinov.applications.models import Application
+    """The guard of a first submission, the correction's due date standing for the wave's closing."""
+    correction = application.correction_requests.filter(resubmitted_at__isnull=True).order_by("-requested_at").first()
+    if correction is None:
+        raise TransitionError("Aucune demande de correction n'attend de réponse sur ce dossier.")
+    due_at = end_of_day_in_paris(correction.due_on)
+    if at > due_at:
+        raise TransitionError(
+            f"La date limite de renvoi fixée par la Région, le {fmt.paris_datetime(due_at)}, est dépassée : "
+            "le dossier corrigé ne peut plus être renvoyé. Vos corrections sont conservées ; "
+            "écrivez à la Région depuis les échanges du dossier."
+        )
+    fresh, verdict = require_eligible(
+        application,
+        at,
+        "Le dossier ne peut pas être renvoyé : des règles de l'appel ne sont pas respectées.",
+        closes_at=due_at,
+    )
+    return {"fresh": fresh, "verdict": verdict}
 
-    return {"fresh": with_dossier(Application.objects.filter(pk=application.pk)).get()}
 
-
-def write_resubmit(application, by, at, fresh):
-    """A new frozen dossier; the date of the first submission is kept, the date of this one added."""
-    from deffinov.applications.snapshot import build_snapshot
-
+def write_resubmit(application, by, at, fresh, verdict):
+    """A new frozen dossier and its verdict; the date of the first submission is kept, the date of this one added."""
     snapshot = build_snapshot(fresh, at)
     if application.snapshot and application.snapshot.get("submitted_at"):
         snapshot["submitted_at"] = application.snapshot["submitted_at"]
     snapshot["resubmitted_at"] = at.isoformat()
-    return {"snapshot": snapshot, "version": F("version") + 1}
+    return {"snapshot": snapshot, "eligibility_at_submission": verdict.as_dict(), "version": F("version") + 1}

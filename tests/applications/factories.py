@@ -5,6 +5,7 @@ import hashlib
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from deffinov.applications.documents import required_kinds
 from deffinov.applications.models import (
@@ -15,6 +16,7 @@ from deffinov.applications.models import (
     Participation,
     ResourceLine,
 )
+from deffinov.calls.models import PARIS
 from deffinov.organisations.models import Membership
 from tests.accounts.factories import UserFactory
 from tests.calls.factories import WaveFactory
@@ -72,12 +74,24 @@ def join(application, organisation, role="member"):
     )
 
 
+def project_dates(wave):
+    """18 months from the day after the wave closes: never before the dossier is filed."""
+    start = wave.closes_at.astimezone(PARIS).date() + dt.timedelta(days=1)
+    months = start.month - 1 + 18
+    end = dt.date(start.year + months // 12, months % 12 + 1, 1) - dt.timedelta(days=1)
+    return start, end
+
+
 def eligible_application(wave=None, documents=True):
     """A complete dossier: a Vire tiers-lieu (lead) and a Caen training organisation, 150 000 € budget,
-    100 000 € grant (33,3 % cofinancing), 18 months, every criterion justified, every document provided.
+    100 000 € grant (33,3 % cofinancing), 18 months from the day after the wave closes, every criterion
+    justified, every document provided. Without `wave`, a wave open today of a call whose programme runs
+    long enough for the project.
 
     Returns a dict with the application, the two structures, their participations and admins."""
     places = normandy()
+    if wave is None:
+        wave = WaveFactory(call__programme_ends_on=dt.date(timezone.localdate().year + 4, 12, 31))
     application, lead, lead_admin = draft(wave)
     partner_org = OrganisationFactory(training=True, name="Formations du Calvados")
     partner_admin = person(partner_org)
@@ -93,8 +107,7 @@ def eligible_application(wave=None, documents=True):
     application.innovation = "Des parcours courts co-construits avec les entreprises."
     application.pooling = "Salle visio et ordinateurs partagés."
     application.spaces = "Une salle de 12 postes, une cabine de visioconférence."
-    application.start_on = dt.date(2025, 1, 1)
-    application.end_on = dt.date(2026, 6, 30)
+    application.start_on, application.end_on = project_dates(wave)
     application.save()
     Participation.objects.filter(pk=lead.pk).update(grant_share=Decimal("0.6"))
     Participation.objects.filter(pk=partner.pk).update(grant_share=Decimal("0.4"))

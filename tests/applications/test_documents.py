@@ -8,6 +8,7 @@ from django.urls import reverse
 from deffinov.applications.documents import sanitise_filename
 from deffinov.applications.models import Document
 from deffinov.audit.models import AuditEvent
+from tests.accounts.factories import UserFactory
 from tests.applications.factories import add_document, draft, pdf_bytes, person
 
 
@@ -106,7 +107,7 @@ def test_download_is_an_attachment_for_members_and_staff_only(consortium, client
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert not AuditEvent.objects.exists()  # the consortium's own downloads are not audited
-    staff = django_user_model.objects.create_user(email="instructrice@normandie.fr", password="x" * 12, is_staff=True)
+    staff = UserFactory(email="instructrice@normandie.fr", instructor=True)
     client.force_login(staff)
     response = client.get(url)
     consume(response)

@@ -49,7 +49,7 @@ def people(consortium):
         "partner_member": person(consortium["partner"].organisation, role="member"),
         "lead_admin": consortium["lead_admin"],
         "lead_member": person(consortium["lead"].organisation, role="member"),
-        "staff": UserFactory(is_staff=True),
+        "staff": UserFactory(instructor=True),
     }
 
 

@@ -1,14 +1,19 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
-from deffinov.applications.models import Application, ApplicationTransition, State
+from deffinov.applications import workflow
+from deffinov.applications.models import Application, ApplicationTransition, ResourceLine, State
 from deffinov.applications.workflow import TransitionError
 from deffinov.audit.models import AuditEvent
+from deffinov.calls.models import Wave, end_of_day_in_paris
 from deffinov.instruction import transitions
 from deffinov.instruction.models import CorrectionRequest
+from tests.applications.factories import eligible_application
 from tests.organisations.helpers import page_text
 
 pytestmark = pytest.mark.django_db
@@ -77,20 +82,17 @@ def test_a_correction_request_needs_a_reason_and_keeps_what_was_typed(client, in
     assert application.state == State.IN_REVIEW
 
 
-def test_the_lead_resubmits_and_the_instructor_sees_what_changed(client, instructor, lead_admin, application):
-    transitions.start_review(application, instructor)
-    transitions.request_correction(
-        application, instructor, "incorrect", "Le titre est erroné.", dt.date.today() + dt.timedelta(days=7)
-    )
+def test_the_lead_resubmits_and_the_instructor_sees_what_changed(client, instructor, to_correct):
+    application = to_correct["application"]
     Application.objects.filter(pk=application.pk).update(title="Espace de compétences du Bocage virois")
-    client.force_login(lead_admin)
+    client.force_login(to_correct["lead_admin"])
     response = client.post(dossier_url(application, "resubmit"), follow=True)
     assert "Le dossier corrigé est renvoyé à la Région." in page_text(response)
     application.refresh_from_db()
     assert application.state == State.IN_REVIEW
     assert application.snapshot["title"] == "Espace de compétences du Bocage virois"
     correction = CorrectionRequest.objects.get(application=application)
-    assert correction.resubmitted_by == lead_admin
+    assert correction.resubmitted_by == to_correct["lead_admin"]
     assert {"label": "Titre du projet", "before": "Espace de compétences du Bocage"}.items() <= correction.changes[
         0
     ].items()
@@ -186,3 +188,95 @@ def test_buttons_follow_the_state(client, instructor, application):
     assert "Demander une correction au consortium" in text
     assert "Classer sans suite" in text
     assert "Déposé → En instruction" in text  # the history
+
+
+# A resubmission runs the guard of a first submission, the correction's due date standing for the wave's closing.
+
+
+@pytest.fixture
+def to_correct(instructor):
+    """An eligible dossier, submitted through the workflow, sent back for a correction due in 15 days."""
+    data = eligible_application()
+    application = data["application"]
+    assert workflow.submit(application, data["lead_admin"]) is True
+    transitions.start_review(application, instructor)
+    transitions.request_correction(
+        application, instructor, "incorrect", "Le budget est à revoir.", timezone.localdate() + dt.timedelta(days=15)
+    )
+    application.refresh_from_db()
+    return data
+
+
+def test_a_resubmission_that_breaks_the_rules_is_refused_and_keeps_the_corrections(client, to_correct):
+    application = to_correct["application"]
+    ResourceLine.objects.filter(application=application, kind="requested_grant").update(amount=570_000)
+    client.force_login(to_correct["lead_admin"])
+    response = client.post(dossier_url(application, "resubmit"), follow=True)
+    text = page_text(response)
+    assert "Le dossier ne peut pas être renvoyé : des règles de l'appel ne sont pas respectées." in text
+    assert "Le dossier corrigé est renvoyé à la Région." not in text
+    for message in ("équilibré", "cofinancement", "570\xa0000\xa0€"):
+        assert message in text
+    application.refresh_from_db()
+    assert application.state == State.CORRECTION_REQUESTED
+    assert application.snapshot["budget"]["requested_grant"] == "100000.00"
+    assert ResourceLine.objects.get(application=application, kind="requested_grant").amount == 570_000
+    assert CorrectionRequest.objects.get(application=application).resubmitted_at is None
+
+
+def test_the_guard_names_each_failing_rule(to_correct):
+    application = to_correct["application"]
+    ResourceLine.objects.filter(application=application, kind="requested_grant").update(amount=570_000)
+    with pytest.raises(TransitionError) as error:
+        transitions.resubmit(application, to_correct["lead_admin"])
+    assert {rule.code for rule in error.value.failing_rules} == {
+        "budget.balanced",
+        "budget.grant_range",
+        "budget.cofinancing",
+    }
+
+
+def test_a_resubmission_stores_a_fresh_snapshot_and_verdict(client, instructor, to_correct):
+    application = to_correct["application"]
+    assert application.eligibility_at_submission["eligible"] is True
+    # Below the call's minimum: allowed, with a warning the Region must read.
+    ResourceLine.objects.filter(application=application, kind="requested_grant").update(amount=40_000)
+    ResourceLine.objects.filter(application=application, kind="own_funds").update(amount=110_000)
+    transitions.resubmit(application, to_correct["lead_admin"])
+    application.refresh_from_db()
+    assert application.state == State.IN_REVIEW
+    assert application.snapshot["budget"]["requested_grant"] == "40000.00"
+    stored = {rule["code"]: rule for rule in application.eligibility_at_submission["rules"]}
+    assert stored["budget.grant_range"]["status"] == "warning"
+    assert "40\xa0000\xa0€" in stored["budget.grant_range"]["message"]
+    assert stored["wave.open"]["status"] == "pass"
+    assert "renvoyé avant la date limite" in stored["wave.open"]["message"]
+    client.force_login(instructor)
+    staff_page = page_text(client.get(dossier_url(application)))
+    assert stored["budget.grant_range"]["message"] in staff_page
+
+
+def test_after_the_waves_closing_a_resubmission_before_the_due_date_goes_through(to_correct, time_machine):
+    application = to_correct["application"]
+    wave = application.wave
+    due_on = CorrectionRequest.objects.get(application=application).due_on
+    Wave.objects.filter(pk=wave.pk).update(closes_at=end_of_day_in_paris(timezone.localdate() + dt.timedelta(days=1)))
+    time_machine.move_to(dt.datetime.combine(due_on, dt.time(23, 0), tzinfo=ZoneInfo("Europe/Paris")))
+    transitions.resubmit(application, to_correct["lead_admin"])
+    application.refresh_from_db()
+    assert application.state == State.IN_REVIEW
+
+
+def test_a_late_resubmission_is_refused_and_keeps_the_corrections(to_correct, time_machine):
+    application = to_correct["application"]
+    due_on = CorrectionRequest.objects.get(application=application).due_on
+    Application.objects.filter(pk=application.pk).update(title="Titre corrigé")
+    time_machine.move_to(
+        dt.datetime.combine(due_on + dt.timedelta(days=1), dt.time(0, 1), tzinfo=ZoneInfo("Europe/Paris"))
+    )
+    with pytest.raises(TransitionError) as error:
+        transitions.resubmit(application, to_correct["lead_admin"])
+    assert "date limite" in error.value.message
+    application.refresh_from_db()
+    assert application.state == State.CORRECTION_REQUESTED
+    assert application.title == "Titre corrigé"

@@ -27,7 +27,7 @@ def _edit_url(application):
         return ""
 
 
-def thread_page(request, application, form=None, status=200):
+def thread_page(request, application, form=None, status=200, failing_rules=()):
     correction = application.correction_requests.filter(resubmitted_at__isnull=True).first()
     return render(
         request,
@@ -41,6 +41,7 @@ def thread_page(request, application, form=None, status=200):
             and is_lead_admin(request.user, application),
             "is_staff_view": request.user.has_perm("instruction.instruct"),
             "edit_url": _edit_url(application),
+            "failing_rules": failing_rules,
         },
         status=status,
     )
@@ -92,6 +93,9 @@ def resubmit(request, number):
         transitions.resubmit(application, request.user)
     except TransitionError as error:
         messages.error(request, error.message)
+        if error.failing_rules:
+            # Say which rules block, beside the button; the corrections stay as they are.
+            return thread_page(request, application, status=422, failing_rules=error.failing_rules)
     else:
         messages.success(request, "Le dossier corrigé est renvoyé à la Région.")
     return redirect("instruction:messages", application.number)
