@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.accounts.factories import PASSWORD, totp_code
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -79,3 +81,23 @@ def check_accessibility(axe):
         )
 
     return check
+
+
+@pytest.fixture
+def log_in_through_the_form():
+    """Logs a person in as they would: email and password, then, for Region agents and admins, the code their
+    authenticator app shows (computed from the factories' TOTP secret). The page is where the login led."""
+
+    def log_in(page, user, start="/comptes/login/"):
+        page.goto(start)
+        page.get_by_label("Courriel").fill(user.email)
+        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_load_state()
+        if "/comptes/2fa/authenticate/" in page.url:
+            page.get_by_label("Code").fill(totp_code())
+            page.get_by_role("button", name="Connexion").click()
+            page.wait_for_load_state()
+        return page
+
+    return log_in
