@@ -4,6 +4,13 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
+from deffinov.calls.enforcement import (
+    CALL_SETTING_NOTES,
+    CALL_SETTING_RULES,
+    CRITERION_SETTING_RULES,
+    WAVE_SETTING_RULES,
+    with_rule,
+)
 from deffinov.calls.formatting import format_date, format_euros, format_time
 from deffinov.calls.models import Call, Event, Resource, TiersLieuCriterion, Wave
 
@@ -11,19 +18,35 @@ from deffinov.calls.models import Call, Event, Resource, TiersLieuCriterion, Wav
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class TiersLieuCriterionInline(admin.TabularInline):
+class ShowsRuleCodes:
+    """Beside each setting, the eligibility rule code that enforces it."""
+
+    setting_rules = {}
+    setting_notes = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field.help_text = with_rule(field.help_text, db_field.name, self.setting_rules, self.setting_notes)
+        return field
+
+
+class TiersLieuCriterionInline(ShowsRuleCodes, admin.TabularInline):
+    setting_rules = CRITERION_SETTING_RULES
     model = TiersLieuCriterion
     extra = 0
     fields = ["position", "code", "label", "help_text"]
 
 
-class WaveInline(admin.StackedInline):
+class WaveInline(ShowsRuleCodes, admin.StackedInline):
+    setting_rules = WAVE_SETTING_RULES
     model = Wave
     extra = 0
     fields = [
         ("number", "title", "slug"),
         ("opens_at", "closes_at"),
         ("envelope", "envelope_note"),
+        "projects_end_on",
         ("committee_on", "committee_note", "laureates_count"),
         "is_demo",
     ]
@@ -45,7 +68,9 @@ class ResourceInline(admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(ShowsRuleCodes, admin.ModelAdmin):
+    setting_rules = CALL_SETTING_RULES
+    setting_notes = CALL_SETTING_NOTES
     list_display = ["short_title", "slug", "is_published", "wave_count"]
     list_filter = ["is_published"]
     search_fields = ["title", "short_title", "slug"]
@@ -94,7 +119,16 @@ class CallAdmin(admin.ModelAdmin):
         ),
         (
             "Durée et territoire",
-            {"fields": [("duration_min_months", "duration_max_months"), "programme_ends_on", "eligible_departments"]},
+            {
+                "fields": [
+                    ("duration_min_months", "duration_max_months"),
+                    "programme_ends_on",
+                    "project_start",
+                    "eligible_departments",
+                ],
+                "description": "Chaque vague doit laisser à un projet de la durée minimale, commencé le lendemain "
+                "de sa clôture, le temps de s'achever avant la fin du programme (ou la fin des projets de la vague).",
+            },
         ),
         (
             "Lettres de décision",
@@ -114,7 +148,8 @@ class CallAdmin(admin.ModelAdmin):
 
 
 @admin.register(Wave)
-class WaveAdmin(admin.ModelAdmin):
+class WaveAdmin(ShowsRuleCodes, admin.ModelAdmin):
+    setting_rules = WAVE_SETTING_RULES
     list_display = ["title", "call", "number", "opening", "closing", "status_badge", "envelope_display", "is_demo"]
     list_filter = ["call", "is_demo"]
     list_select_related = ["call"]
@@ -126,6 +161,7 @@ class WaveAdmin(admin.ModelAdmin):
         ("number", "title", "slug"),
         ("opens_at", "closes_at"),
         ("envelope", "envelope_note"),
+        "projects_end_on",
         ("committee_on", "committee_note", "laureates_count"),
         "is_demo",
     ]

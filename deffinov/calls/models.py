@@ -3,15 +3,26 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from deffinov.calls.coherence import call_errors, wave_errors
 from deffinov.calls.validators import signature_path, validate_signature_image
+from deffinov.eligibility.facts import ProjectStart as ProjectStartRule
 
 PARIS = ZoneInfo("Europe/Paris")
+
+
+class ProjectStart(models.TextChoices):
+    """From when a project may start; the values are the engine's (`schedule.start`)."""
+
+    SUBMISSION = ProjectStartRule.SUBMISSION.value, "À partir du dépôt du dossier"
+    WAVE_OPENING = ProjectStartRule.WAVE_OPENING.value, "À partir de l'ouverture de la vague"
+    ANY = ProjectStartRule.ANY.value, "Sans contrainte"
 
 
 def end_of_day_in_paris(day):
@@ -95,7 +106,14 @@ class Call(models.Model):
     programme_ends_on = models.DateField(
         "fin du programme",
         default=dt.date(2026, 12, 31),
-        help_text="Les projets doivent s'achever au plus tard ce jour.",
+        help_text="Les projets doivent s'achever au plus tard ce jour (sauf date propre à une vague).",
+    )
+    project_start = models.CharField(
+        "début des projets au plus tôt",
+        max_length=20,
+        choices=ProjectStart.choices,
+        default=ProjectStart.SUBMISSION,
+        help_text="Date avant laquelle un projet ne peut pas commencer.",
     )
     # Territory.
     eligible_departments = models.ManyToManyField(
@@ -157,6 +175,11 @@ class Call(models.Model):
 
     def get_absolute_url(self):
         return reverse("calls:detail", args=[self.slug])
+
+    def clean(self):
+        errors = call_errors(self)
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def bump_version(cls, call_id):
@@ -267,6 +290,13 @@ class Wave(models.Model):
     is_demo = models.BooleanField(
         "vague de démonstration", default=False, help_text="Vague fictive, pour essayer la plateforme."
     )
+    projects_end_on = models.DateField(
+        "fin des projets de la vague",
+        null=True,
+        blank=True,
+        help_text="Vide : la fin du programme de l'appel. Sinon, les projets de cette vague "
+        "doivent s'achever au plus tard ce jour.",
+    )
 
     objects = WaveQuerySet.as_manager()
 
@@ -282,8 +312,18 @@ class Wave(models.Model):
     def __str__(self):
         return f"{self.call.short_title} – {self.title}"
 
+    def clean(self):
+        errors = wave_errors(self, getattr(self, "call", None))
+        if errors:
+            raise ValidationError(errors)
+
     def is_open(self, at=None):
         return self.status(at) == self.Status.OPEN
+
+    @property
+    def ends_projects_on(self):
+        """The day this wave's projects must end by: its own date, else the programme's end."""
+        return self.projects_end_on or self.call.programme_ends_on
 
     def status(self, at=None):
         return window_status(self.opens_at, self.closes_at, at)

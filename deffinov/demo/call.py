@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from deffinov.calls.coherence import earliest_end_after_closing
 from deffinov.calls.models import (
     PARIS,
     Call,
@@ -223,8 +224,18 @@ def load_call(tally, now):
     return call
 
 
+def demo_projects_end_on(closes_at, call):
+    """The demonstration wave's own end of projects: the 31 December after a project of the call's maximum
+    duration, started the day after the wave closes, would end. The real programme ends on 31/12/2026, before
+    any project of the demonstration wave could; the call and its two real waves keep their dates."""
+    closes_on = closes_at.astimezone(PARIS).date()
+    return dt.date(earliest_end_after_closing(closes_on, call.duration_max_months).year, 12, 31)
+
+
 def load_demo_wave(tally, call, now):
-    """A fictitious wave open today for 60 days; kept as is while it is open, moved forward once it is not."""
+    """A fictitious wave open today for 60 days; kept as is while it is open, moved forward once it is not.
+
+    Its projects may end after the programme (see `demo_projects_end_on`), so that an honest project is eligible."""
     wave = Wave.objects.filter(slug=DEMO_WAVE_SLUG).first()
     if wave is None or not wave.is_open(now):
         today = now.astimezone(PARIS).date()
@@ -246,6 +257,7 @@ def load_demo_wave(tally, call, now):
             "committee_note": "",
             "laureates_count": None,
             "is_demo": True,
+            "projects_end_on": demo_projects_end_on(dates["closes_at"], call),
             **dates,
         },
     )

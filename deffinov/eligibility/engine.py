@@ -14,9 +14,11 @@ one per rule code. The codes are a public contract (API, exports): never rename 
 | `territory.region` | yes | every place of activity lies in the call's départements |
 | `budget.balanced` | yes | expenses equal resources |
 | `budget.grant_range` | above the maximum | requested grant within the call's range (below: a warning) |
-| `budget.cofinancing` | yes | 1 − grant ÷ expenses ≥ the cofinancing floor |
+| `budget.cofinancing` | yes | 1 − grant ÷ expenses ≥ the cofinancing floor, compared exactly (`cofinancing_met`) |
+| `budget.communication_cap` | yes | communication expenses ≤ the call's communication cap rate × eligible expenses |
+| `schedule.start` | yes | the project starts no earlier than the filing day (per call: wave's opening, or any day) |
 | `schedule.duration` | yes | duration within the call's range |
-| `schedule.end` | yes | the project ends by the end of the programme |
+| `schedule.end` | yes | the project ends by the end of the programme (or the wave's own end of projects) |
 | `documents.complete` | yes | no counted member misses a required document (not in the simulator) |
 | `state_aid.de_minimis` | no (warning) | each member stays under the de minimis ceiling |
 
@@ -33,7 +35,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from deffinov.eligibility import formatting as fmt
-from deffinov.eligibility.facts import ApplicationFacts, CallRules, MemberFacts, RuleResult, Status, Verdict
+from deffinov.eligibility.facts import (
+    ApplicationFacts,
+    CallRules,
+    MemberFacts,
+    ProjectStart,
+    RuleResult,
+    Status,
+    Verdict,
+)
 
 PASS, WARNING, FAIL, NOT_APPLICABLE = Status.PASS, Status.WARNING, Status.FAIL, Status.NOT_APPLICABLE
 
@@ -54,6 +64,8 @@ RULE_CODES = (
     "budget.balanced",
     "budget.grant_range",
     "budget.cofinancing",
+    "budget.communication_cap",
+    "schedule.start",
     "schedule.duration",
     "schedule.end",
     "documents.complete",
@@ -80,6 +92,8 @@ def evaluate(facts: ApplicationFacts, rules: CallRules, at: dt.datetime) -> Verd
             check_balance(budget),
             check_grant_range(budget, rules),
             check_cofinancing(budget, rules),
+            check_communication(budget, rules),
+            check_start(facts.start_on, rules, facts.filed_at or at),
             check_duration(facts.start_on, facts.end_on, rules),
             check_end(facts.end_on, rules),
             check_documents(counted, members, facts.check_documents),
@@ -646,10 +660,39 @@ def check_grant_range(budget, rules: CallRules) -> RuleResult:
     )
 
 
+def _decimal(value):
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def cofinancing_rate(expenses, grant):
+    """The share of the expenses not covered by the grant, 1 − grant ÷ expenses, as an unrounded Decimal.
+
+    None when there are no expenses. Pages show it with `formatting.percent`, which rounds down, so a rate
+    just below a floor never reads as the floor. Never compare this rate to a floor: use `cofinancing_met`.
+    """
+    expenses, grant = _decimal(expenses), _decimal(grant)
+    if expenses <= 0:
+        return None
+    return (expenses - grant) / expenses
+
+
+def cofinancing_met(expenses, grant, floor) -> bool:
+    """Whether the cofinancing reaches `floor` (0.30 for 30 %): expenses − grant ≥ floor × expenses, exactly.
+
+    Compared without dividing or rounding, so that exactly the floor passes and 29.96 % fails a 30 % floor.
+    The one rule for the engine, the committee and every page: never compare a rounded rate.
+    """
+    expenses, grant, floor = _decimal(expenses), _decimal(grant), _decimal(floor)
+    if expenses <= 0:
+        return False
+    return expenses - grant >= floor * expenses
+
+
 def check_cofinancing(budget, rules: CallRules) -> RuleResult:
     code = "budget.cofinancing"
     expenses, grant, floor = budget.expenses, budget.requested_grant, rules.cofinancing_floor
-    if expenses <= 0:
+    rate = cofinancing_rate(expenses, grant)
+    if rate is None:
         return result(
             code,
             FAIL,
@@ -663,12 +706,9 @@ def check_cofinancing(budget, rules: CallRules) -> RuleResult:
             {"rate": None, "floor": fmt.number(floor)},
             "#budget",
         )
-    cofinanced = expenses - grant
-    rate = cofinanced / expenses
     max_grant = expenses - floor * expenses
     details = {"rate": round(float(rate), 4), "floor": fmt.number(floor), "max_grant": fmt.number(max_grant)}
-    # Compared without dividing, so that exactly the floor passes.
-    if cofinanced >= floor * expenses:
+    if cofinancing_met(expenses, grant, floor):
         return result(
             code,
             PASS,
@@ -700,7 +740,130 @@ def check_cofinancing(budget, rules: CallRules) -> RuleResult:
     )
 
 
+def check_communication(budget, rules: CallRules) -> RuleResult:
+    code = "budget.communication_cap"
+    expenses, spent, rate = budget.expenses, budget.communication, rules.communication_cap_rate
+    cap = rate * expenses
+    details = {
+        "communication": fmt.number(spent),
+        "expenses": fmt.number(expenses),
+        "cap_rate": fmt.number(rate),
+        "cap": fmt.number(cap),
+    }
+
+    def amounts():
+        return {
+            "spent": fmt.euros(spent),
+            "rate": fmt.percent(rate),
+            "cap": fmt.euros(cap),
+            "expenses": fmt.euros(expenses),
+            "excess": fmt.euros(spent - cap),
+        }
+
+    if spent <= cap:
+        if spent == 0:
+            return result(
+                code,
+                PASS,
+                lambda: (
+                    _("Aucune dépense de communication n'est prévue (plafond : %(rate)s des dépenses éligibles).")
+                    % amounts()
+                ),
+                details,
+            )
+        return result(
+            code,
+            PASS,
+            lambda: (
+                _(
+                    "Les dépenses de communication (%(spent)s) respectent le plafond de %(rate)s "
+                    "des dépenses éligibles (%(cap)s)."
+                )
+                % amounts()
+            ),
+            details,
+        )
+    return result(
+        code,
+        FAIL,
+        lambda: (
+            _(
+                "Les dépenses de communication (%(spent)s) dépassent le plafond de l'appel : %(rate)s des dépenses "
+                "éligibles, soit %(cap)s pour %(expenses)s de dépenses. Réduisez-les de %(excess)s."
+            )
+            % amounts()
+        ),
+        details,
+        "#budget",
+    )
+
+
 # Schedule ------------------------------------------------------------------------------------------
+
+
+def check_start(start_on, rules: CallRules, filed_at: dt.datetime) -> RuleResult:
+    """The project starts on or after the filing day (in Paris), or the wave's opening day, as the call says."""
+    code = "schedule.start"
+    mode = rules.project_start
+    if mode == ProjectStart.ANY:
+        return result(
+            code,
+            NOT_APPLICABLE,
+            lambda: _("L'appel ne fixe pas de date à partir de laquelle le projet peut commencer."),
+            {"from": str(mode)},
+        )
+    if mode == ProjectStart.WAVE_OPENING:
+        if rules.wave_opens_at is None:
+            return result(
+                code,
+                NOT_APPLICABLE,
+                lambda: _("Aucune vague n'est indiquée : la date de début du projet n'est pas vérifiée."),
+                {"from": str(mode)},
+            )
+        earliest = rules.wave_opens_at.astimezone(fmt.PARIS).date()
+        since = _("l'ouverture de la vague")
+    else:
+        earliest = filed_at.astimezone(fmt.PARIS).date()
+        since = _("le dépôt du dossier")
+    details = {
+        "from": str(mode),
+        "earliest_on": earliest.isoformat(),
+        "start_on": start_on.isoformat() if start_on else None,
+    }
+    if start_on is None:
+        return result(
+            code,
+            FAIL,
+            lambda: (
+                _("Indiquez la date de début du projet : il ne peut pas commencer avant %(since)s (le %(earliest)s).")
+                % {"since": since, "earliest": fmt.day(earliest)}
+            ),
+            details,
+            "#calendrier",
+        )
+    if start_on < earliest:
+        return result(
+            code,
+            FAIL,
+            lambda: (
+                _(
+                    "Le projet commence le %(start)s : il ne peut pas commencer avant %(since)s (le %(earliest)s). "
+                    "Reportez sa date de début."
+                )
+                % {"start": fmt.day(start_on), "since": since, "earliest": fmt.day(earliest)}
+            ),
+            details,
+            "#calendrier",
+        )
+    return result(
+        code,
+        PASS,
+        lambda: (
+            _("Le projet commence le %(start)s, pas avant %(since)s (le %(earliest)s).")
+            % {"start": fmt.day(start_on), "since": since, "earliest": fmt.day(earliest)}
+        ),
+        details,
+    )
 
 
 def check_duration(start_on, end_on, rules: CallRules) -> RuleResult:

@@ -10,6 +10,14 @@ from decimal import Decimal
 from enum import StrEnum
 
 
+class ProjectStart(StrEnum):
+    """From when a call lets a project start (`schedule.start`)."""
+
+    SUBMISSION = "submission"  # not before the dossier is filed
+    WAVE_OPENING = "wave_opening"  # not before the wave opens
+    ANY = "any"  # no constraint
+
+
 class Status(StrEnum):
     PASS = "pass"  # noqa: S105 - a rule status, not a password
     WARNING = "warning"
@@ -34,6 +42,9 @@ class CallRules:
     min_distinct_members: int = 2
     seniority_months: int = 12
     de_minimis_ceiling: Decimal = Decimal(300_000)
+    communication_cap_rate: Decimal = Decimal("0.10")  # communication expenses ≤ this share of eligible expenses
+    # From when a project may start: ProjectStart (the filing day, the wave's opening day, or any day).
+    project_start: str = "submission"
     # The wave's window; None when no wave is known.
     wave_opens_at: dt.datetime | None = None
     wave_closes_at: dt.datetime | None = None
@@ -65,6 +76,7 @@ class BudgetFacts:
     other_public: Decimal = Decimal(0)
     private: Decimal = Decimal(0)
     in_kind: Decimal = Decimal(0)
+    communication: Decimal = Decimal(0)  # the part of `expenses` spent on communication
 
     @property
     def resources(self):
@@ -79,6 +91,8 @@ class ApplicationFacts:
     start_on: dt.date | None = None
     end_on: dt.date | None = None
     check_documents: bool = False  # False in the simulator: documents.complete is not_applicable
+    # When the dossier was first filed (a resubmission keeps it); None: the instant of the evaluation.
+    filed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

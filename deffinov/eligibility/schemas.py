@@ -6,14 +6,23 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
 from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts
 from deffinov.organisations.kinds import Kind
 
 MAX_AMOUNT = Decimal(1_000_000_000)
-SIREN = re.compile(r"\d{9}")
-DEPARTMENT = re.compile(r"\d{2}|2[AB]|97\d")
+# ASCII digits only: `\d` would also take Arabic-Indic or full-width digits.
+SIREN_PATTERN = "^[0-9]{9}$"
+DEPARTMENT_PATTERN = "^([0-9]{2}|2[AB]|97[0-9])$"
+SIREN = re.compile(SIREN_PATTERN)
+DEPARTMENT = re.compile(DEPARTMENT_PATTERN)
+# Every date of a request lies in this window; beyond it, a typing mistake, and no rule can be computed.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+DATE_WINDOW = "entre le 1er janvier 1900 et le 31 décembre 2100"
+# The same window as a pattern on the ISO text, so that the OpenAPI document says it too.
+DATE_PATTERN = "^(19[0-9]{2}|20[0-9]{2}|2100)-"
 
 
 def department_code(value):
@@ -22,11 +31,35 @@ def department_code(value):
     return value
 
 
-DepartmentCode = Annotated[str, AfterValidator(department_code)]
+DepartmentCode = Annotated[
+    str, AfterValidator(department_code), WithJsonSchema({"type": "string", "pattern": DEPARTMENT_PATTERN})
+]
 
 
 def amount(description, default=Decimal(0)):
-    return Field(default, ge=0, le=MAX_AMOUNT, allow_inf_nan=False, description=description)
+    return Field(
+        default,
+        ge=0,
+        le=MAX_AMOUNT,
+        allow_inf_nan=False,
+        description=f"{description} De 0 à 1 000 000 000 €.",
+    )
+
+
+def in_window(value, info: ValidationInfo):
+    """A date (or the day of an instant) between 1900 and 2100, else a French error naming the field."""
+    if value is None:
+        return value
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"« {info.field_name} » : la date doit être comprise {DATE_WINDOW}.")
+    return value
+
+
+def bounded_date(description):
+    return Field(
+        None, description=f"{description} Comprise {DATE_WINDOW}.", json_schema_extra={"pattern": DATE_PATTERN}
+    )
 
 
 class MemberIn(Schema):
@@ -34,16 +67,17 @@ class MemberIn(Schema):
 
     name: str = Field("", max_length=255, description="Nom de la structure (pour les messages).")
     siren: str = Field(
-        description="SIREN de la structure : 9 chiffres. Deux membres au même SIREN sont une seule structure."
+        description="SIREN de la structure : 9 chiffres. Deux membres au même SIREN sont une seule structure.",
+        json_schema_extra={"pattern": SIREN_PATTERN},
     )
     kinds: list[Kind] = Field(
         min_length=1, max_length=len(Kind), description="Types de la structure (tiers_lieu, organisme_formation…)."
     )
     counted: bool = Field(True, description="Membre compté (true) ou partenaire associé non compté (false).")
     lead: bool = Field(False, description="Chef de file du collectif (un seul).")
-    created_on: dt.date | None = Field(None, description="Date de création de la structure (AAAA-MM-JJ).")
-    place_opened_on: dt.date | None = Field(
-        None, description="Pour un tiers-lieu : date d'ouverture du lieu, qui compte pour l'ancienneté."
+    created_on: dt.date | None = bounded_date("Date de création de la structure (AAAA-MM-JJ).")
+    place_opened_on: dt.date | None = bounded_date(
+        "Pour un tiers-lieu : date d'ouverture du lieu, qui compte pour l'ancienneté."
     )
     tiers_lieu_criteria: dict[str, str] = Field(
         default_factory=dict,
@@ -59,8 +93,10 @@ class MemberIn(Schema):
     @classmethod
     def siren_has_nine_digits(cls, value):
         if not SIREN.fullmatch(value):
-            raise ValueError("Le SIREN compte exactement 9 chiffres, sans espace.")
+            raise ValueError("Le SIREN compte exactement 9 chiffres (0 à 9), sans espace.")
         return value
+
+    _dates_in_window = field_validator("created_on", "place_opened_on")(in_window)
 
     @field_validator("tiers_lieu_criteria")
     @classmethod
@@ -79,6 +115,10 @@ class BudgetIn(Schema):
     other_public: Decimal = amount("Autres financements publics, en euros.")
     private: Decimal = amount("Financements privés, en euros.")
     in_kind: Decimal = amount("Valorisations (apports en nature : temps, locaux), en euros.")
+    communication: Decimal = amount(
+        "Dépenses de communication, en euros, comprises dans le total des dépenses éligibles "
+        "(règle budget.communication_cap : au plus le plafond de l'appel, 10 % des dépenses éligibles en Normandie)."
+    )
 
 
 class EligibilityIn(Schema):
@@ -93,16 +133,20 @@ class EligibilityIn(Schema):
     )
     at: AwareDatetime | None = Field(
         None,
-        description="Instant de l'évaluation, ISO 8601 avec décalage horaire (2024-03-11T23:59:59+01:00). "
-        "Par défaut : maintenant.",
+        description="Instant de l'évaluation, ISO 8601 avec décalage horaire (2024-03-11T23:59:59+01:00), "
+        f"compris {DATE_WINDOW}. Par défaut : maintenant. C'est aussi la date de dépôt : le projet ne peut "
+        "pas commencer avant ce jour, à l'heure de Paris (règle schedule.start).",
+        json_schema_extra={"pattern": DATE_PATTERN},
     )
     members: list[MemberIn] = Field(max_length=30, description="Les membres du collectif et ses partenaires associés.")
     departements: list[DepartmentCode] = Field(
         max_length=120, description="Codes INSEE des départements des lieux d'activité du projet (par exemple « 61 »)."
     )
     budget: BudgetIn = Field(description="Le budget prévisionnel du projet.")
-    start_on: dt.date | None = Field(None, description="Début du projet (AAAA-MM-JJ).")
-    end_on: dt.date | None = Field(None, description="Fin du projet (AAAA-MM-JJ), incluse.")
+    start_on: dt.date | None = bounded_date("Début du projet (AAAA-MM-JJ).")
+    end_on: dt.date | None = bounded_date("Fin du projet (AAAA-MM-JJ), incluse.")
+
+    _dates_in_window = field_validator("at", "start_on", "end_on")(in_window)
 
     def to_facts(self) -> ApplicationFacts:
         return ApplicationFacts(

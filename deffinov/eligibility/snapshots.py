@@ -30,6 +30,7 @@ class WaveWindow:
     opens_at: object
     closes_at: object
     is_demo: bool = False
+    projects_end_on: object = None  # the wave's own end of projects, else None
 
     def is_open(self, at):
         return self.opens_at <= at.replace(microsecond=0) <= self.closes_at
@@ -54,7 +55,11 @@ class CallSnapshot:
         if wave is None:
             return self.rules
         return dataclasses.replace(
-            self.rules, wave_opens_at=wave.opens_at, wave_closes_at=wave.closes_at, wave_title=wave.title
+            self.rules,
+            wave_opens_at=wave.opens_at,
+            wave_closes_at=wave.closes_at,
+            wave_title=wave.title,
+            programme_ends_on=wave.projects_end_on or self.rules.programme_ends_on,
         )
 
 
@@ -62,7 +67,8 @@ def snapshot_of(call):
     return CallSnapshot(
         rules=rules_from_call(call),
         waves=tuple(
-            WaveWindow(wave.slug, wave.title, wave.opens_at, wave.closes_at, wave.is_demo) for wave in call.waves.all()
+            WaveWindow(wave.slug, wave.title, wave.opens_at, wave.closes_at, wave.is_demo, wave.projects_end_on)
+            for wave in call.waves.all()
         ),
     )
 

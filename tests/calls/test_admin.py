@@ -3,14 +3,14 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from deffinov.accounts.models import User
 from deffinov.calls.models import PARIS
+from tests.accounts.factories import UserFactory
 from tests.demo.fixtures import page_text
 
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(User.objects.create_superuser(email="region@example.org", password="mot-de-passe-long"))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     return client
 
 
