@@ -13,7 +13,10 @@ def _ensure_role_groups(sender, **kwargs):
 
 class AccountsConfig(AppConfig):
     name = "deffinov.accounts"
+    verbose_name = "Comptes personnels"
 
     def ready(self):
+        from deffinov.accounts import checks  # noqa: F401 - registers the deployment checks
+
         # After every migrate (and every flush of a test database): the role groups and their permissions.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="deffinov.accounts.role_groups")

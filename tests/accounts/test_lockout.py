@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from deffinov.accounts.checks import check_shared_cache
 from tests.accounts.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +121,12 @@ def test_a_logged_in_person_who_is_not_an_admin_is_refused_the_admin_login(clien
     client.force_login(user)
 
     assert client.get("/admin/login/?next=/admin/").status_code == 403
+
+
+def test_the_deployment_check_refuses_a_per_process_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+    assert [error.id for error in check_shared_cache(None)] == ["deffinov.accounts.E001"]
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "c"}}
+    assert check_shared_cache(None) == []
