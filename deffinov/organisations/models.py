@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from deffinov.organisations.addressees import Addressee, addressee
 from deffinov.organisations.kinds import UAI_KINDS, Kind
 from deffinov.organisations.legal_forms import LegalForm
 from deffinov.organisations.validators import validate_nda, validate_siret, validate_uai
@@ -36,6 +37,42 @@ class AlreadyMemberError(MembershipError):
 
 class InvitationUnavailableError(MembershipError):
     pass
+
+
+class InvitationForSomebodyElseError(MembershipError):
+    """The signed-in account does not hold the invited address."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Cette invitation a été envoyée à une autre adresse électronique que celle de votre compte : "
+                "seule la personne invitée peut l'accepter. Si elle vous était destinée, déconnectez-vous puis "
+                "connectez-vous (ou créez votre compte) avec l'adresse qui a reçu le courriel d'invitation."
+            )
+        )
+
+
+class AddressNotConfirmedError(MembershipError):
+    """The signed-in account holds the invited address but has not confirmed it yet."""
+
+    def __init__(self, email):
+        self.email = email
+        super().__init__(
+            _(
+                "Confirmez d'abord votre adresse %(email)s : cliquez sur le lien du courriel de confirmation, "
+                "puis revenez sur cette invitation."
+            )
+            % {"email": email}
+        )
+
+
+def check_addressee(user, email):
+    """Raise unless `user` holds the invited `email`, confirmed."""
+    relation = addressee(user, email)
+    if relation is Addressee.SOMEBODY_ELSE:
+        raise InvitationForSomebodyElseError()
+    if relation is Addressee.UNCONFIRMED:
+        raise AddressNotConfirmedError(email)
 
 
 class SiretAlreadyRegisteredError(MembershipError):
@@ -360,12 +397,15 @@ class Invitation(models.Model):
         return None
 
     def accept(self, user):
-        """The invited person joins the structure with the invited role; returns the membership."""
+        """The invited person joins the structure with the invited role; returns the membership.
+
+        Only the account that holds the invited address, confirmed, may accept (whoever else holds the link)."""
         with transaction.atomic():
             invitation = Invitation.objects.select_for_update().get(pk=self.pk)
             reason = invitation.unavailable_reason()
             if reason:
                 raise InvitationUnavailableError(reason)
+            check_addressee(user, invitation.email)
             membership, created = Membership.objects.get_or_create(
                 user=user, organisation_id=invitation.organisation_id, defaults={"role": invitation.role}
             )

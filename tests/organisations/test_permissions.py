@@ -47,7 +47,7 @@ MATRIX = {
     "invitation_revoke": (302, 404, 403, 302, 403),
     "member_role": (302, 404, 403, 302, 403),
     "member_remove": (302, 404, 403, 302, 403),
-    "invitation_accept": (200, 200, 200, 200, 200),
+    "invitation_accept": (200, 403, 403, 403, 403),  # the addressee's only (see test_invitation_addressee.py)
     "register": (302, 200, 200, 200, 200),
 }
 WHO = ["anonymous", "outsider", "member", "admin", "staff"]

@@ -5,9 +5,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deffinov.organisations.access import get_organisation_for_user
+from deffinov.organisations.addressees import Addressee, addressee, send_confirmation, vouch_for
 from deffinov.organisations.emails import send_invitation_email
 from deffinov.organisations.forms import InvitationForm
-from deffinov.organisations.models import AlreadyMemberError, Invitation, InvitationUnavailableError, role_phrase
+from deffinov.organisations.models import (
+    AddressNotConfirmedError,
+    AlreadyMemberError,
+    Invitation,
+    InvitationForSomebodyElseError,
+    InvitationUnavailableError,
+    role_phrase,
+)
 
 
 @login_required
@@ -50,19 +58,40 @@ def invitation_revoke(request, pk, invitation_pk):
 
 
 def invitation_accept(request, token):
-    """Public: holding the link's token is the permission. Visitors log in or sign up first, then confirm."""
+    """Public, but the invitation is taken up only by the account that holds the invited address, confirmed.
+
+    Visitors log in or sign up first (an account created from the link with the invited address starts confirmed,
+    the link having been sent there); an account with the address unconfirmed is asked to confirm it; any other
+    account is refused and shown nothing of the structure."""
     invitation = get_object_or_404(Invitation.objects.select_related("organisation", "invited_by"), token=token)
     organisation = invitation.organisation
+    unavailable_reason = invitation.unavailable_reason()
+    relation = addressee(request.user, invitation.email) if request.user.is_authenticated else None
+    if relation is Addressee.SOMEBODY_ELSE:
+        return refuse(request, InvitationForSomebodyElseError())
+    if relation is None and not unavailable_reason:
+        vouch_for(request, invitation.email)
     context = {
         "invitation": invitation,
         "organisation": organisation,
-        "unavailable_reason": invitation.unavailable_reason(),
-        "already_member": request.user.is_authenticated and organisation.memberships.filter(user=request.user).exists(),
+        "unavailable_reason": unavailable_reason,
+        "unconfirmed": relation is Addressee.UNCONFIRMED,
+        "already_member": relation is not None and organisation.memberships.filter(user=request.user).exists(),
     }
-    if request.method == "POST" and request.user.is_authenticated and not context["unavailable_reason"]:
+    if request.method == "POST" and relation is Addressee.UNCONFIRMED and not unavailable_reason:
+        send_confirmation(request, request.user, invitation.email)
+        messages.success(
+            request,
+            _("Un courriel de confirmation est envoyé à %(email)s : cliquez sur son lien, puis revenez ici.")
+            % {"email": invitation.email},
+        )
+        return redirect(invitation)
+    if request.method == "POST" and relation is Addressee.CONFIRMED and not unavailable_reason:
         try:
             membership = invitation.accept(request.user)
-        except InvitationUnavailableError as error:
+        except InvitationForSomebodyElseError as error:
+            return refuse(request, error)
+        except (InvitationUnavailableError, AddressNotConfirmedError) as error:
             context["unavailable_reason"] = error.message
         else:
             messages.success(
@@ -72,3 +101,8 @@ def invitation_accept(request, token):
             )
             return redirect(organisation)
     return render(request, "organisations/invitation_accept.html", context)
+
+
+def refuse(request, error):
+    """Another person's invitation: a plain refusal, nothing of the structure."""
+    return render(request, "organisations/invitation_refused.html", {"message": error.message}, status=403)
