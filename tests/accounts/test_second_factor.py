@@ -161,3 +161,11 @@ def test_only_a_platform_admin_may_reset_a_second_factor(client):
     )
 
     assert Authenticator.objects.filter(user=instructor, type=Authenticator.Type.TOTP).exists()
+
+
+def test_the_dashboard_links_to_the_second_factor_settings(client, user):
+    client.force_login(user)
+
+    response = client.get(reverse("accounts:dashboard"))
+
+    assert f'<a href="{reverse("mfa_index")}">Double authentification et codes de récupération</a>' in response.text

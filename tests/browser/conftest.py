@@ -90,8 +90,8 @@ def log_in_through_the_form():
 
     def log_in(page, user, start="/comptes/login/"):
         page.goto(start)
-        page.get_by_label("Courriel").fill(user.email)
-        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.locator("#id_login").fill(user.email)
+        page.locator("#id_password").fill(PASSWORD)
         page.get_by_role("button", name="Se connecter").click()
         page.wait_for_load_state()
         if "/comptes/2fa/authenticate/" in page.url:

@@ -9,8 +9,8 @@ def test_an_instructor_logs_in_with_the_code_of_the_authenticator(page, check_ac
     instructor = UserFactory(instructor=True, email="lucie@normandie.fr")
 
     page.goto("/instruction/")
-    page.get_by_label("Courriel").fill(instructor.email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.locator("#id_login").fill(instructor.email)
+    page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Authentification à deux facteurs")
