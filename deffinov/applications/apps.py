@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class ApplicationsConfig(AppConfig):
     name = "deffinov.applications"
+    verbose_name = "Dossiers de candidature"

@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class TerritoriesConfig(AppConfig):
     name = "deffinov.territories"
+    verbose_name = "Territoires"

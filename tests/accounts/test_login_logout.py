@@ -15,7 +15,7 @@ def test_a_wrong_password_shows_a_french_error_and_keeps_the_email(client, user)
     response = client.post(reverse("account_login"), {"login": user.email, "password": "pas-le-bon"})
 
     assert response.status_code == 200
-    assert "L’adresse e-mail ou le mot de passe sont incorrects." in response.text
+    assert "L’adresse électronique ou le mot de passe sont incorrects." in response.text
     assert 'role="alert"' in response.text
     assert f'value="{user.email}"' in response.text
     assert client.get(reverse("accounts:dashboard")).status_code == 302

@@ -31,7 +31,7 @@ def test_the_signup_page_is_in_french_with_a_label_for_each_field(client):
     for field_id, label in [
         ("id_first_name", "Prénom"),
         ("id_last_name", "Nom"),
-        ("id_email", "Courriel"),
+        ("id_email", "Adresse électronique"),
         ("id_password1", "Mot de passe"),
         ("id_password2", "Mot de passe (confirmation)"),
     ]:

@@ -18,14 +18,14 @@ def test_a_person_signs_up_confirms_the_address_and_reaches_the_dashboard(
 
     page.get_by_label("Prénom (obligatoire)", exact=True).fill("Camille")
     page.get_by_label("Nom (obligatoire)", exact=True).fill("Lefèvre")
-    page.get_by_label("Courriel").fill("camille@tiers-lieu-vire.fr")
+    page.get_by_label("Adresse électronique").fill("camille@tiers-lieu-vire.fr")
     page.get_by_label("Mot de passe (obligatoire)", exact=True).fill("Bocage-Numerique-14")
     page.get_by_label("Mot de passe (confirmation)").fill("Autre-chose-14")
     page.get_by_role("button", name="Créer mon compte").click()
 
     # A mistake is explained on the field, and what was typed is still there.
     expect(page.get_by_text("Vous devez saisir deux fois le même mot de passe.")).to_be_visible()
-    expect(page.get_by_label("Courriel")).to_have_value("camille@tiers-lieu-vire.fr")
+    expect(page.get_by_label("Adresse électronique")).to_have_value("camille@tiers-lieu-vire.fr")
     check_accessibility(page, "signup-error")
     page.get_by_label("Mot de passe (obligatoire)", exact=True).fill("Bocage-Numerique-14")
     page.get_by_label("Mot de passe (confirmation)").fill("Bocage-Numerique-14")
@@ -56,11 +56,11 @@ def test_a_person_logs_in_after_a_typo_and_edits_the_profile(page, check_accessi
 
     page.goto("/comptes/login/")
     check_accessibility(page, "login")
-    page.get_by_label("Courriel").fill(user.email)
+    page.get_by_label("Adresse électronique").fill(user.email)
     page.get_by_label("Mot de passe (obligatoire)", exact=True).fill("pas-le-bon")
     page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("alert")).to_contain_text("L’adresse e-mail ou le mot de passe sont incorrects.")
-    expect(page.get_by_label("Courriel")).to_have_value(user.email)
+    expect(page.get_by_role("alert")).to_contain_text("L’adresse électronique ou le mot de passe sont incorrects.")
+    expect(page.get_by_label("Adresse électronique")).to_have_value(user.email)
     check_accessibility(page, "login-error")
 
     page.get_by_label("Mot de passe (obligatoire)", exact=True).fill(PASSWORD)

@@ -68,7 +68,7 @@ def test_inviting_someone_already_member_says_so(client, admin, member, organisa
 def test_a_bad_email_keeps_the_chosen_role(client, admin, organisation):
     client.force_login(admin)
     response = client.post(invite_url(organisation), {"email": "camille@", "role": "admin"})
-    assertContains(response, "Saisissez une adresse de courriel valide.")
+    assertContains(response, "Saisissez une adresse électronique valide.")
     assertContains(response, 'value="admin" id="id_role_0" required checked')
 
 
