@@ -9,9 +9,12 @@ from pathlib import PurePosixPath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 
-from deffinov.applications.models import DocumentKind
+from deffinov.applications import editing
+from deffinov.applications.models import Document, DocumentKind
 from deffinov.audit.models import record
 
 COMMON_KINDS = (DocumentKind.STATUTES, DocumentKind.REGISTRATION, DocumentKind.COMMITMENT, DocumentKind.DE_MINIMIS)
@@ -127,3 +130,48 @@ def record_document_access(user, document, inline=False):
         f"{'consulté' if inline else 'téléchargé'}",
         data={"number": number, "document": document.pk, "name": document.original_name, "sha256": document.sha256},
     )
+
+
+def store(application, participation, kind, upload, detected, user):
+    """Keep a checked upload (`detected`: what `check_upload` returned) as the member's document of `kind`.
+
+    Under the dossier's lock: once it is submitted, NotEditableError and nothing is stored, not even the file.
+    A document of the same kind (but « other ») is replaced; its file goes once the replacement is committed."""
+    content_type, sha256, name = detected
+    document = Document(
+        application_id=application.pk,
+        participation=participation,
+        kind=kind,
+        original_name=name,
+        size=upload.size,
+        content_type=content_type,
+        sha256=sha256,
+        uploaded_by=user,
+    )
+    try:
+        with editing.editable(application):
+            if kind != DocumentKind.OTHER:
+                for previous in Document.objects.filter(participation=participation, kind=kind):
+                    previous.delete()
+                    transaction.on_commit(lambda file=previous.file: file.delete(save=False))
+            document.file.save(name, upload, save=False)
+            document.save()
+            editing.bump_version(application, user)
+    except BaseException:
+        # Nothing of a refused or failed upload stays behind, not even its file.
+        if document.file.name:
+            document.file.delete(save=False)
+        raise
+    return document
+
+
+def remove(application, pk, user, may_handle):
+    """Delete a document of the dossier, if `may_handle(participation)`; 404 otherwise. Under the dossier's lock."""
+    with editing.editable(application):
+        document = Document.objects.select_related("participation").filter(application_id=application.pk, pk=pk).first()
+        if document is None or not may_handle(document.participation):
+            raise Http404("Document introuvable.")
+        document.delete()
+        transaction.on_commit(lambda: document.file.delete(save=False))
+        editing.bump_version(application, user)
+    return document

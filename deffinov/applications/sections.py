@@ -15,6 +15,9 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from deffinov.applications import editing
+from deffinov.applications.editing import NotEditableError  # noqa: F401 (the views catch it from here)
+from deffinov.applications.facts import with_dossier
 from deffinov.applications.forms.sections import (
     SECTION_FORMS,
     CriteriaForm,
@@ -60,10 +63,6 @@ REQUIRED_FOR_COMPLETENESS = {
     "espaces": ["spaces"],
     "calendrier": ["start_on", "end_on"],
 }
-
-
-class NotEditableError(Exception):
-    message = "Ce dossier a été déposé : il ne peut plus être modifié."
 
 
 def text_of(value):
@@ -186,19 +185,16 @@ def _apply(application, key, cleaned):
 
 
 def save_section(application, key, form, user):
-    """Save a valid section form; refuse it when someone else changed the same fields since it was loaded."""
-    from deffinov.applications.facts import with_dossier
-
+    """Save a valid section form; refuse it when someone else changed the same fields since it was loaded,
+    or when the dossier was submitted meanwhile (NotEditableError)."""
     loaded_version = form.cleaned_data["version"]
     try:
         loaded = json.loads(form.cleaned_data.get("fingerprint") or "{}")
     except ValueError:
         loaded = {}
     mine = submitted_values(form)
-    with transaction.atomic():
+    with editing.editable(application):
         current = with_dossier(Application.objects.filter(pk=application.pk)).get()
-        if not current.is_editable:
-            raise NotEditableError
         stored = current_values(current, key)
         if current.version != loaded_version:
             conflicts = [
@@ -222,15 +218,6 @@ def save_section(application, key, form, user):
             transaction.set_rollback(True)
             return SaveResult(False, current.version, fingerprint(stored), current.updated_at, [], current.updated_by)
     return SaveResult(True, current.version + 1, fingerprint(mine), now)
-
-
-def bump_version(application, user):
-    """Lines of the budget, documents and members change the dossier too: move its version on."""
-    from django.db.models import F
-
-    Application.objects.filter(pk=application.pk).update(
-        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
-    )
 
 
 def completeness(application):

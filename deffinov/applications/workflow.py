@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from deffinov.applications import editing
 from deffinov.applications.formatting import paris_seconds
 from deffinov.applications.guards import TransitionError, require_eligible
 from deffinov.applications.models import Application, ApplicationTransition, State
@@ -164,6 +165,9 @@ def apply(application, name, by, at=None, motivation=""):
     if application.state != spec.source:
         raise TransitionError(ALREADY.get(application.state, "Cette action n'est pas possible dans l'état du dossier."))
     with transaction.atomic():
+        # The lock every write to the dossier takes (`editing`): none lands between the guard's read and the freeze.
+        if editing.lock(application).state != spec.source:
+            return False
         context = spec.guard(application, at)
         updates = spec.write(application, by, at, **context) if spec.write else {}
         changed = Application.objects.filter(pk=application.pk, state=spec.source).update(state=spec.target, **updates)

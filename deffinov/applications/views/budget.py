@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from deffinov.applications import budget
 from deffinov.applications.access import get_application_for_user
+from deffinov.applications.editing import NotEditableError
 from deffinov.applications.forms.budget import ExpenseForm, ResourceForm
-from deffinov.applications.models import ExpenseLine, ResourceLine
-from deffinov.applications.sections import bump_version
 from deffinov.applications.views.common import refuse_if_not_draft, render_dossier
 
 CHANGE = "applications.change_application"
@@ -16,6 +16,12 @@ CHANGE = "applications.change_application"
 
 def _back(application):
     return redirect(f"{application.get_absolute_url()}#budget")
+
+
+def _refused(request, application, error):
+    """The dossier was submitted while the line was on its way: nothing stored, say so."""
+    messages.error(request, error.message)
+    return redirect(application)
 
 
 @login_required
@@ -28,9 +34,10 @@ def add_expense(request, number):
     form = ExpenseForm(request.POST, application=application)
     if not form.is_valid():
         return render_dossier(request, application, status=422, budget_forms={"expense": form})
-    form.instance.application = application
-    form.save()
-    bump_version(application, request.user)
+    try:
+        budget.add_line(application, form, request.user)
+    except NotEditableError as error:
+        return _refused(request, application, error)
     messages.success(request, f"Dépense « {form.instance.label} » ajoutée.")
     return _back(application)
 
@@ -45,9 +52,10 @@ def add_resource(request, number):
     form = ResourceForm(request.POST)
     if not form.is_valid():
         return render_dossier(request, application, status=422, budget_forms={"resource": form})
-    form.instance.application = application
-    form.save()
-    bump_version(application, request.user)
+    try:
+        budget.add_line(application, form, request.user)
+    except NotEditableError as error:
+        return _refused(request, application, error)
     messages.success(request, f"Ressource « {form.instance.label} » ajoutée.")
     return _back(application)
 
@@ -59,9 +67,9 @@ def delete_line(request, number, kind, pk):
     application = get_application_for_user(request.user, number, CHANGE)
     if refusal := refuse_if_not_draft(request, application):
         return refusal
-    model = ExpenseLine if kind == "depense" else ResourceLine
-    line = get_object_or_404(model, application=application, pk=pk)
-    line.delete()
-    bump_version(application, request.user)
+    try:
+        line = budget.delete_line(application, kind, pk, request.user)
+    except NotEditableError as error:
+        return _refused(request, application, error)
     messages.success(request, f"Ligne « {line.label} » supprimée.")
     return _back(application)

@@ -6,12 +6,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_POST
 
+from deffinov.applications import documents
 from deffinov.applications.access import get_application_for_user
 from deffinov.applications.documents import record_document_access
+from deffinov.applications.editing import NotEditableError
 from deffinov.applications.forms.documents import DocumentForm
-from deffinov.applications.models import Document, DocumentKind
+from deffinov.applications.models import Document
 from deffinov.applications.rules import standing
-from deffinov.applications.sections import bump_version
 from deffinov.applications.views.common import refuse_if_not_draft, render_dossier
 
 CHANGE = "applications.change_application"
@@ -41,26 +42,19 @@ def upload(request, number, participation_pk):
     form = DocumentForm(request.POST, request.FILES, participation=participation)
     if not form.is_valid():
         return render_dossier(request, application, status=422, upload_form=form)
-    content_type, sha256, name = form.detected
-    kind = form.cleaned_data["kind"]
-    if kind != DocumentKind.OTHER:
-        for previous in participation.documents.filter(kind=kind):
-            previous.file.delete(save=False)
-            previous.delete()
-    upload_file = form.cleaned_data["file"]
-    document = Document(
-        application=application,
-        participation=participation,
-        kind=kind,
-        original_name=name,
-        size=upload_file.size,
-        content_type=content_type,
-        sha256=sha256,
-        uploaded_by=request.user,
-    )
-    document.file.save(name, upload_file, save=False)
-    document.save()
-    bump_version(application, request.user)
+    try:
+        document = documents.store(
+            application,
+            participation,
+            form.cleaned_data["kind"],
+            form.cleaned_data["file"],
+            form.detected,
+            request.user,
+        )
+    except NotEditableError as error:
+        messages.error(request, error.message)
+        return redirect(application)
+    name = document.original_name
     messages.success(
         request, f"« {document.get_kind_display()} » de {participation.organisation.name} déposé ({name})."
     )
@@ -74,12 +68,16 @@ def delete(request, number, pk):
     application = get_application_for_user(request.user, number, CHANGE)
     if refusal := refuse_if_not_draft(request, application):
         return refusal
-    document = get_object_or_404(Document.objects.select_related("participation"), application=application, pk=pk)
-    if not may_handle_documents_of(request.user, application, document.participation):
-        raise Http404("Document introuvable.")
-    document.file.delete(save=False)
-    document.delete()
-    bump_version(application, request.user)
+    try:
+        document = documents.remove(
+            application,
+            pk,
+            request.user,
+            lambda participation: may_handle_documents_of(request.user, application, participation),
+        )
+    except NotEditableError as error:
+        messages.error(request, error.message)
+        return redirect(application)
     messages.success(request, f"Document « {document.original_name} » supprimé.")
     return redirect(f"{application.get_absolute_url()}#documents")
 
