@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
 from deffinov.applications.models import Application, State
+from deffinov.organisations.addressees import is_addressee
 from deffinov.reviews.models import ExpertInvitation
 
 
@@ -32,10 +33,13 @@ def get_dossier_for_staff(user, number, queryset=None):
 
 
 def get_invitation_for_expert(user, pk):
-    """The invitation `pk` if `user` is its expert; 404 otherwise, staff included (they use the staff pages)."""
+    """The invitation `pk` if `user` is its expert, still holding the invited address confirmed; 404 otherwise,
+    staff included (they use the staff pages)."""
     invitation = (
         ExpertInvitation.objects.of_expert(user).select_related("application__wave__call").filter(pk=pk).first()
     )
     if invitation is None or invitation.status == ExpertInvitation.Status.REVOKED:
+        raise Http404("Avis introuvable.")
+    if not is_addressee(user, invitation.email):
         raise Http404("Avis introuvable.")
     return invitation

@@ -1,6 +1,8 @@
 """The life of an expert invitation: invited, account bound, declaration (no conflict or recusal), opinion.
 
-Staff may revoke it at any time before the answer. Every step leaves an audit event.
+Only the account that holds the invited address, confirmed, may take an invitation up (holding the link is not
+enough); it then has the Expert role. Staff may revoke it at any time before the answer. Every step leaves an
+audit event.
 """
 
 import datetime as dt
@@ -8,9 +10,11 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from deffinov.accounts.roles import Role, forget_roles, role_group
 from deffinov.audit.models import record
 from deffinov.calls.models import PARIS
 from deffinov.emails.send import send_templated_email
+from deffinov.organisations.addressees import Addressee, addressee
 from deffinov.reviews.models import ExpertInvitation
 from deffinov.reviews.reviewing import save_review
 
@@ -22,6 +26,33 @@ class ExpertError(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class NotTheAddresseeError(ExpertError):
+    """The signed-in account does not hold the invited address: refused, nothing of the dossier shown."""
+
+    def __init__(self):
+        super().__init__(
+            "Cette invitation a été envoyée à une autre adresse électronique que celle de votre compte : seule la "
+            "personne invitée peut l'accepter. Si elle vous était destinée, déconnectez-vous puis connectez-vous "
+            "(ou créez votre compte) avec l'adresse qui a reçu le courriel d'invitation."
+        )
+
+
+class AddressNotConfirmedError(ExpertError):
+    def __init__(self, email):
+        super().__init__(
+            f"Confirmez d'abord votre adresse {email} : cliquez sur le lien du courriel de confirmation, "
+            "puis revenez sur cette invitation."
+        )
+
+
+def check_addressee(invitation, user):
+    relation = addressee(user, invitation.email)
+    if relation is Addressee.SOMEBODY_ELSE:
+        raise NotTheAddresseeError()
+    if relation is Addressee.UNCONFIRMED:
+        raise AddressNotConfirmedError(invitation.email)
 
 
 def _audit(action, invitation, actor, summary, **data):
@@ -49,7 +80,8 @@ def invite(application, email, deadline, confidential, by):
 
 
 def take_up(invitation, user):
-    """Bind the invitation to the account of the person holding its link (once)."""
+    """Bind the invitation to the account holding the invited address, confirmed (once); it becomes an expert."""
+    check_addressee(invitation, user)
     with transaction.atomic():
         changed = ExpertInvitation.objects.filter(pk=invitation.pk, user__isnull=True, status=Status.INVITED).update(
             user=user
@@ -58,7 +90,9 @@ def take_up(invitation, user):
         if not changed and invitation.user_id != user.pk:
             raise ExpertError("Ce lien d'invitation a déjà été utilisé ou n'est plus valable.")
         if changed:
-            _audit("taken_up", invitation, user, f"invitation acceptée par {user.email}")
+            user.groups.add(role_group(Role.EXPERT))
+            forget_roles(user)
+            _audit("taken_up", invitation, user, f"invitation acceptée par {invitation.email}, adresse confirmée")
     return invitation
 
 

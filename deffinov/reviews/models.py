@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -111,8 +112,11 @@ class ExpertInvitationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(user=user)
 
-    def pending_for_email(self, email):
-        return self.filter(user__isnull=True, status=ExpertInvitation.Status.INVITED, email__iexact=email)
+    def pending_for_addresses(self, emails):
+        """Invitations not taken up yet, sent to one of `emails` (the addresses a person confirmed, lower case)."""
+        return self.alias(email_lower=Lower("email")).filter(
+            user__isnull=True, status=ExpertInvitation.Status.INVITED, email_lower__in=[e.lower() for e in emails]
+        )
 
 
 class ExpertInvitation(models.Model):

@@ -13,7 +13,8 @@ from tests.applications.factories import OrganisationFactory, UserFactory, eligi
 
 
 def staff(**kwargs):
-    return UserFactory(is_staff=True, **kwargs)
+    """An instructor of the Region."""
+    return UserFactory(staff=True, **kwargs)
 
 
 def admin_user():

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from deffinov.applications.models import Document
 from deffinov.audit.models import record
+from deffinov.organisations.addressees import Addressee, addressee, confirmed_addresses, send_confirmation, vouch_for
 from deffinov.reviews import experts
 from deffinov.reviews.access import get_invitation_for_expert
 from deffinov.reviews.forms import DeclarationForm, OpinionForm, ScoreForm
@@ -22,26 +23,54 @@ Status = ExpertInvitation.Status
 def index(request):
     """Any signed-in person: only their own invitations (an empty list for everybody else)."""
     invitations = ExpertInvitation.objects.of_expert(request.user).select_related("application")
-    pending = ExpertInvitation.objects.pending_for_email(request.user.email).select_related("application")
+    pending = ExpertInvitation.objects.pending_for_addresses(confirmed_addresses(request.user)).select_related(
+        "application"
+    )
     return render(request, "reviews/index.html", {"invitations": invitations, "pending": pending})
 
 
 def take_up(request, token):
-    """Public: holding the link's token is the permission. Visitors log in or sign up first, then come back."""
+    """Public, but taken up only by the account that holds the invited address, confirmed.
+
+    Visitors log in or sign up first (an account created from the link with the invited address starts confirmed,
+    the link having been sent there); an account with the address unconfirmed is asked to confirm it; any other
+    account is refused and shown nothing of the dossier."""
     invitation = get_object_or_404(ExpertInvitation.objects.select_related("application"), token=token)
+    relation = addressee(request.user, invitation.email) if request.user.is_authenticated else None
+    if relation is Addressee.SOMEBODY_ELSE:
+        return refuse(request)
     if invitation.status == Status.REVOKED:
         return render(request, "reviews/take_up.html", {"invitation": invitation, "unavailable": True}, status=410)
-    if request.user.is_authenticated and invitation.user_id == request.user.pk:
+    if relation is Addressee.CONFIRMED and invitation.user_id == request.user.pk:
         return redirect(invitation)
-    if request.method == "POST" and request.user.is_authenticated:
+    unavailable = invitation.user_id is not None or invitation.status != Status.INVITED
+    if relation is None and not unavailable:
+        vouch_for(request, invitation.email)
+    if request.method == "POST" and relation is Addressee.UNCONFIRMED and not unavailable:
+        send_confirmation(request, request.user, invitation.email)
+        messages.success(
+            request,
+            f"Un courriel de confirmation est envoyé à {invitation.email} : cliquez sur son lien, puis revenez ici.",
+        )
+        return redirect("reviews:take_up", token=token)
+    if request.method == "POST" and relation is Addressee.CONFIRMED:
         try:
             experts.take_up(invitation, request.user)
+        except experts.NotTheAddresseeError:
+            return refuse(request)
         except experts.ExpertError as error:
             messages.error(request, error.message)
         else:
             return redirect(invitation)
-    unavailable = invitation.user_id is not None or invitation.status != Status.INVITED
-    return render(request, "reviews/take_up.html", {"invitation": invitation, "unavailable": unavailable})
+    context = {"invitation": invitation, "unavailable": unavailable, "unconfirmed": relation is Addressee.UNCONFIRMED}
+    return render(request, "reviews/take_up.html", context)
+
+
+def refuse(request):
+    """Another person's invitation: a plain refusal, nothing of the dossier."""
+    return render(
+        request, "reviews/take_up_refused.html", {"message": experts.NotTheAddresseeError().message}, status=403
+    )
 
 
 def documents_of(invitation):

@@ -1,6 +1,8 @@
 """Staff side of the expertise: invite experts on a dossier, follow their answers, revoke an invitation."""
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -25,7 +27,12 @@ def dossier_experts(request, number):
         )
         messages.success(request, f"{invitation.email} est invité à donner son avis ; un courriel lui est envoyé.")
         return redirect("reviews:dossier_experts", number=application.number)
-    invitations = application.expert_invitations.select_related("user", "invited_by")
+    # The account that took an invitation up is named only if it holds the invited address, confirmed: never one
+    # person's name beside another's address.
+    holds_address = EmailAddress.objects.filter(user=OuterRef("user"), email__iexact=OuterRef("email"), verified=True)
+    invitations = application.expert_invitations.select_related("user", "invited_by").annotate(
+        taken_up_by_addressee=Exists(holds_address)
+    )
     context = {"application": application, "form": form, "invitations": invitations}
     return render(request, "reviews/dossier_experts.html", context, status=422 if form.errors else 200)
 
