@@ -1,12 +1,31 @@
 """One access helper per object of the committee: the object, or 404 for whoever may not see it."""
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
 from deffinov.applications.models import Application, State
 from deffinov.committee.models import CommitteeSession
 
-# Staff-only pages reuse the expertise's decorator: anonymous people log in, anybody else gets a 404.
+# Instructor-only pages reuse the expertise's decorator: anonymous people log in, anybody else gets a 404.
 from deffinov.reviews.access import staff_required  # noqa: F401 (re-exported)
+
+
+def permission_required(perm):
+    """Anonymous people log in; anybody without `perm` (no object) gets a 404."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                raise Http404("Page introuvable.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def get_session(user, pk, perm="committee.view_session"):

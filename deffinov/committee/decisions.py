@@ -1,22 +1,24 @@
-"""Recording a decision of the committee: its rules, the dossier's transition, the audit event, the letter.
+"""Recording a decision of the committee in a session that took place: its rules, the decision row, the audit event.
 
-The dossier moves `in_review → accepted | rejected | dismissed` through the workflow's conditional update: when
-two people decide at the same moment, one wins and the other gets `DecisionConflict` with the decision taken.
+A decision is recorded only in a session that has taken place (« tenue »), by its secretariat (an instructor) or a
+committee member sitting on it. The dossier stays in instruction and applicants see nothing until the session's
+decisions are validated with the deliberation (deffinov.committee.workflow): the dossier then moves and the letter
+goes out. One decision per dossier and session: when two people decide at the same moment, one wins and the other
+gets `DecisionConflict` with the decision taken.
 """
 
-from decimal import Decimal
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from django.db import transaction
-
-from deffinov.applications import workflow
 from deffinov.applications.models import Application, State
 from deffinov.audit.models import record
-from deffinov.calls.formatting import format_euros, format_percent
-from deffinov.committee.figures import cofinancing_rate, with_figures
-from deffinov.committee.models import Decision
+from deffinov.committee.amounts import AmountError, check_bounds
+from deffinov.committee.figures import with_figures
+from deffinov.committee.models import Decision, SessionState
+from deffinov.eligibility.engine import cofinancing_met, cofinancing_rate
+from deffinov.formatting import day, euros, percent
 
 Outcome = Decision.Outcome
-TRANSITION = {Outcome.ACCEPTED: "accept", Outcome.REJECTED: "reject", Outcome.DISMISSED: "dismiss"}
 
 
 class DecisionError(Exception):
@@ -37,60 +39,83 @@ class DecisionConflict(DecisionError):
 def describe(decision):
     text = f"{decision.get_outcome_display()}"
     if decision.outcome == Outcome.ACCEPTED:
-        text += f" pour {format_euros(decision.amount_granted)}"
+        text += f" pour {euros(decision.amount_granted)}"
     who = f" par {decision.decided_by}" if decision.decided_by else ""
     return f"{text}{who}"
 
 
 def current_decision(application):
-    return application.decisions.select_related("decided_by").order_by("-decided_at", "-pk").first()
+    return application.decisions.select_related("decided_by", "session").order_by("-decided_at", "-pk").first()
+
+
+def check_cofinancing(application, amount, exception):
+    """The engine's rule, on exact figures: the cofinancing left by `amount` meets the call's floor (or the floor
+    lowered by the committee's exception)."""
+    call, expenses = application.wave.call, application.total_expenses
+    rate = cofinancing_rate(expenses, amount)
+    if rate is None:
+        raise DecisionError(
+            "Le budget du dossier est vide : le taux de cofinancement ne peut pas être calculé.", "amount_granted"
+        )
+    if exception and not cofinancing_met(expenses, amount, call.cofinancing_floor_exception):
+        raise DecisionError(
+            f"Même avec la dérogation, le cofinancement doit atteindre {percent(call.cofinancing_floor_exception)} "
+            f"du budget : avec {euros(amount)} accordés sur un budget de {euros(expenses)}, il serait de "
+            f"{percent(rate)}. Réduisez le montant.",
+            "amount_granted",
+        )
+    if not exception and not cofinancing_met(expenses, amount, call.cofinancing_floor):
+        raise DecisionError(
+            f"Avec {euros(amount)} accordés sur un budget de {euros(expenses)}, le cofinancement serait de "
+            f"{percent(rate)}, sous le plancher de {percent(call.cofinancing_floor)}. "
+            "Réduisez le montant ou accordez la dérogation du comité "
+            f"(plancher abaissé à {percent(call.cofinancing_floor_exception)}).",
+            "amount_granted",
+        )
 
 
 def check_amount(application, amount, exception):
-    """The amount granted: positive, at most the request, and leaving enough cofinancing."""
-    call = application.wave.call
-    if amount is None or amount <= 0:
+    """The amount granted: sound (amounts.check_bounds) and leaving enough cofinancing. Returns a warning or ""."""
+    if amount is None:
         raise DecisionError("Indiquez le montant accordé, supérieur à 0 €.", "amount_granted")
-    if amount > application.requested_amount:
-        raise DecisionError(
-            "Le montant accordé ne peut pas dépasser le montant demandé "
-            f"({format_euros(application.requested_amount)}).",
-            "amount_granted",
-        )
-    rate = cofinancing_rate(amount, application.total_expenses)
-    if rate is None:
-        return
-    if exception and rate < call.cofinancing_floor_exception:
-        floor = format_percent(call.cofinancing_floor_exception)
-        raise DecisionError(
-            f"Même avec la dérogation, le cofinancement doit atteindre {floor} "
-            f"du budget : avec {format_euros(amount)} accordés sur un budget de "
-            f"{format_euros(application.total_expenses)}, il serait de {format_percent(rate)}. Réduisez le montant.",
-            "amount_granted",
-        )
-    if not exception and rate < call.cofinancing_floor:
-        raise DecisionError(
-            f"Avec {format_euros(amount)} accordés, le cofinancement serait de {format_percent(rate)}, "
-            f"sous le plancher de {format_percent(call.cofinancing_floor)}. "
-            "Réduisez le montant ou accordez la dérogation du comité "
-            f"(plancher abaissé à {format_percent(call.cofinancing_floor_exception)}).",
-            "amount_granted",
-        )
+    try:
+        warning = check_bounds(amount, application.requested_amount, application.wave.call, "Le montant accordé")
+    except AmountError as error:
+        raise DecisionError(error.message, "amount_granted") from error
+    check_cofinancing(application, amount, exception)
+    return warning
 
 
 def validate(application, outcome, amount, motivation, exception):
     if outcome not in Outcome.values:
         raise DecisionError("Choisissez une décision.", "outcome")
     if outcome == Outcome.ACCEPTED:
-        check_amount(application, amount, exception)
-    elif outcome == Outcome.REJECTED and not motivation.strip():
+        return check_amount(application, amount, exception)
+    if outcome == Outcome.REJECTED and not motivation.strip():
         raise DecisionError(
-            "Motivez le refus : la motivation figure dans la lettre envoyée au consortium.", "motivation"
+            "Motivez le refus : la motivation figure dans la lettre envoyée au collectif.", "motivation"
+        )
+    return ""
+
+
+def check_session(session, by, at):
+    if not by.has_perm("committee.record_decision", session):
+        raise DecisionError("Vous ne pouvez pas enregistrer de décision pour cette séance.")
+    if session.state == SessionState.VALIDATED:
+        raise DecisionError(
+            f"Les décisions de la séance « {session.title} » sont validées (délibération "
+            f"{session.deliberation_reference} du {day(session.deliberation_date)}) : elles ne se modifient plus."
+        )
+    if session.state != SessionState.HELD or session.date > at:
+        raise DecisionError(
+            f"La séance « {session.title} » du {day(session.date)} n'a pas encore eu lieu : les décisions "
+            "s'enregistrent une fois la séance tenue. D'ici là, les montants sont des propositions."
         )
 
 
-def conflict(application):
-    decision = current_decision(application)
+def conflict(application, session):
+    decision = application.decisions.filter(session=session).select_related("decided_by").first()
+    decision = decision or application.decisions.pending().select_related("decided_by").first()
     if decision is not None:
         return DecisionConflict(
             f"Le dossier {application.number} a déjà été décidé : {describe(decision)}. Votre décision n'a pas été "
@@ -103,62 +128,71 @@ def conflict(application):
     )
 
 
-def record_decision(application, by, outcome, amount=None, motivation="", exception=False, session=None):
-    """Validate, move the dossier, store the decision and its audit event; the letter follows in the background."""
-    given = application
-    application = with_figures(Application.objects.select_related("wave__call")).get(pk=given.pk)
-    if application.state != State.IN_REVIEW:
-        raise conflict(application)
-    validate(application, outcome, amount, motivation, exception)
-    accepted = outcome == Outcome.ACCEPTED
-    with transaction.atomic():
-        try:
-            moved = workflow.apply(application, TRANSITION[outcome], by, motivation=motivation.strip())
-        except workflow.TransitionError as error:
-            application.refresh_from_db(fields=["state"])
-            if application.state != State.IN_REVIEW:
-                raise conflict(application) from error
-            raise DecisionError(error.message) from error
-        if not moved:
-            raise conflict(application)
-        decision = Decision.objects.create(
-            application=application,
-            session=session,
-            outcome=outcome,
-            amount_granted=amount if accepted else None,
-            cofinancing_exception=bool(exception) if accepted else False,
-            motivation=motivation.strip(),
-            decided_by=by,
-        )
-        record(
-            f"committee.decision.{outcome}",
-            actor=by,
-            target=application,
-            summary=f"{application.number} : {describe(decision)}",
-            data={
-                "number": application.number,
-                "decision": decision.pk,
-                "outcome": outcome,
-                "amount_granted": decision.amount_granted,
-                "requested": application.requested_amount,
-                "cofinancing_exception": decision.cofinancing_exception,
-                "motivation": decision.motivation,
-                "session": session.pk if session else None,
-            },
-        )
-        from deffinov.committee.letters import send_decision_letter
+def record_decision(application, by, outcome, amount=None, motivation="", exception=False, session=None, at=None):
+    """Check and store the committee's decision on a dossier of `session`'s agenda, with its audit event.
 
-        transaction.on_commit(lambda: send_decision_letter.enqueue(decision.pk))
-    given.state = application.state
+    Returns the decision; its `warning` attribute says when the amount is below the call's usual minimum."""
+    at = at or timezone.now()
+    if session is None:
+        raise DecisionError("Une décision s'enregistre dans une séance du comité.")
+    check_session(session, by, at)
+    if not session.agenda.filter(application_id=application.pk).exists():
+        raise DecisionError(f"Le dossier {application.number} n'est pas à l'ordre du jour de cette séance.")
+    fresh = with_figures(Application.objects.select_related("wave__call")).get(pk=application.pk)
+    if fresh.state != State.IN_REVIEW or fresh.decisions.pending().exists():
+        raise conflict(fresh, session)
+    warning = validate(fresh, outcome, amount, motivation, exception)
+    accepted = outcome == Outcome.ACCEPTED
+    try:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().get(pk=fresh.pk)
+            if locked.state != State.IN_REVIEW or locked.decisions.pending().exists():
+                raise conflict(locked, session)
+            decision = Decision.objects.create(
+                application=locked,
+                session=session,
+                outcome=outcome,
+                amount_granted=amount if accepted else None,
+                cofinancing_exception=bool(exception) if accepted else False,
+                motivation=motivation.strip(),
+                decided_by=by,
+                decided_at=at,
+            )
+            record(
+                f"committee.decision.{outcome}",
+                actor=by,
+                target=locked,
+                summary=f"{locked.number} : {describe(decision)} (séance « {session.title} », à valider)",
+                data={
+                    "number": locked.number,
+                    "decision": decision.pk,
+                    "outcome": outcome,
+                    "amount_granted": decision.amount_granted,
+                    "requested": fresh.requested_amount,
+                    "cofinancing_exception": decision.cofinancing_exception,
+                    "motivation": decision.motivation,
+                    "session": session.pk,
+                },
+            )
+    except IntegrityError as error:
+        raise conflict(fresh, session) from error
+    decision.warning = warning
     return decision
 
 
-def parse_amount(text):
-    """« 95 000 », « 95000,50 » → Decimal; None when empty; DecisionError when unreadable."""
-    cleaned = (text or "").replace("\xa0", "").replace(" ", "").replace("€", "").replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        return Decimal(cleaned)
-    except ArithmeticError as error:
-        raise DecisionError("Écrivez le montant en chiffres, par exemple 95 000.", "amount_granted") from error
+def cancel_decision(decision, by):
+    """Withdraw a decision recorded by mistake, while its session's decisions are not validated."""
+    session = decision.session
+    if not by.has_perm("committee.record_decision", session):
+        raise DecisionError("Vous ne pouvez pas modifier les décisions de cette séance.")
+    if session.state == SessionState.VALIDATED:
+        raise DecisionError("Les décisions de cette séance sont validées : elles ne se modifient plus.")
+    with transaction.atomic():
+        record(
+            "committee.decision.cancelled",
+            actor=by,
+            target=decision.application,
+            summary=f"{decision.application.number} : décision annulée avant validation ({describe(decision)})",
+            data={"number": decision.application.number, "decision": decision.pk, "session": session.pk},
+        )
+        decision.delete()

@@ -6,18 +6,23 @@ by openpyxl in write-only mode to a temporary file, then streamed; ODS is built 
 no streaming writer), which is fine for the tens to a few thousand dossiers of a wave.
 
 CSV follows the French spreadsheet habit: UTF-8 with a byte order mark, « ; » between fields, decimal comma.
+
+No cell can attack its reader (OWASP « CSV injection »): every text cell that starts with =, +, -, @, a tab or a
+carriage return is prefixed with a single quote, in every format, whatever the column (titles, organisation names
+that change after submission, labels); XLSX text cells are written as strings, never as formulas.
 """
 
 import csv
 import tempfile
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
 
 from deffinov.applications.models import Application, Participation, State
-from deffinov.committee.figures import cofinancing_rate, with_figures
+from deffinov.committee.figures import with_figures
 from deffinov.committee.models import Decision
+from deffinov.eligibility.engine import cofinancing_rate
 from deffinov.eligibility.presentation import verdict_label
 from deffinov.reviews.models import Score, ensure_default_grid
 from deffinov.reviews.scoring import criterion_means
@@ -28,6 +33,16 @@ FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "ods": ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
 }
+
+
+DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet will never read as a formula: « =HYPERLINK(…) » becomes « '=HYPERLINK(…) »."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_STARTS):
+        return "'" + value
+    return value
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,7 @@ def wave_applications(wave):
         .prefetch_related(
             Prefetch("participations", queryset=participations),
             Prefetch("reviews__scores", queryset=scores),
-            Prefetch("decisions", queryset=Decision.objects.order_by("-decided_at", "-pk")),
+            Prefetch("decisions", queryset=Decision.objects.select_related("session").order_by("-decided_at", "-pk")),
         )
         .order_by("number")
     )
@@ -72,6 +87,13 @@ def wave_applications(wave):
 
 def eligibility_label(verdict):
     return verdict_label(verdict)
+
+
+def decision_label(decision):
+    if decision is None:
+        return ""
+    label = decision.get_outcome_display()
+    return label if decision.is_final else f"{label} (à valider)"
 
 
 def money(value):
@@ -86,7 +108,7 @@ def row_for(application, criteria):
     participations = application.accepted_participations()
     lead = next((p for p in participations if p.is_lead), None)
     departments = sorted({p.organisation.commune.department_id for p in participations if p.organisation.commune_id})
-    rate = cofinancing_rate(application.requested_amount, application.total_expenses)
+    rate = cofinancing_rate(application.total_expenses, application.requested_amount)
     means = criterion_means(application.reviews.all(), criteria)
     decisions = list(application.decisions.all())
     decision = decisions[0] if decisions else None
@@ -98,12 +120,12 @@ def row_for(application, criteria):
         ", ".join(departments),
         money(application.requested_amount),
         money(application.total_expenses),
-        None if rate is None else (rate * 100).quantize(Decimal("0.1")),
+        None if rate is None else (rate * 100).quantize(Decimal("0.1"), ROUND_DOWN),
         eligibility_label(application.eligibility_at_submission),
         *(means[criterion.code] for criterion in criteria),
         two_decimals(application.weighted_mean),
         application.get_state_display(),
-        decision.get_outcome_display() if decision else "",
+        decision_label(decision),
         money(decision.amount_granted) if decision and decision.amount_granted else None,
     ]
 
@@ -112,7 +134,8 @@ def table(wave):
     """(columns, rows): the rows are produced lazily, chunk by chunk."""
     criteria = ensure_default_grid(wave.call)
     queryset = wave_applications(wave)
-    return columns(criteria), (row_for(application, criteria) for application in queryset.iterator(CHUNK))
+    rows = (row_for(application, criteria) for application in queryset.iterator(CHUNK))
+    return columns(criteria), ([neutralise(value) for value in row] for row in rows)
 
 
 # CSV ------------------------------------------------------------------------------------------------------------
@@ -167,6 +190,10 @@ def write_xlsx(wave, target):
             if number_format and value is not None:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = number_format
+                out.append(cell)
+            elif isinstance(value, str):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # a value, never a formula (neutralise() already disarmed the text)
                 out.append(cell)
             else:
                 out.append(value)

@@ -1,6 +1,9 @@
-"""Amounts and scores of dossiers computed in SQL: one query for a whole list, whatever its length."""
+"""Amounts and scores of dossiers computed in SQL: one query for a whole list, whatever its length.
 
-from decimal import ROUND_HALF_UP, Decimal
+The cofinancing rate is the engine's (`deffinov.eligibility.engine.cofinancing_rate` / `cofinancing_met`, exact);
+pages write it with `deffinov.formatting.percent`, which rounds down and so never reads across a floor."""
+
+from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -33,10 +36,3 @@ def with_figures(queryset):
         lead_department=Subquery(lead_department),
     )
     return annotate_weighted_mean(queryset)
-
-
-def cofinancing_rate(grant, total_expenses):
-    """Share of the budget not paid by the grant, e.g. Decimal('0.333'); None without a budget."""
-    if not total_expenses:
-        return None
-    return (1 - Decimal(grant) / Decimal(total_expenses)).quantize(Decimal("0.001"), ROUND_HALF_UP)

@@ -1,11 +1,26 @@
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+# Committee amounts: in cents, strictly positive, below ten figures (what DECIMAL(12, 2) holds). See amounts.py.
+AMOUNT_LIMIT = 10_000_000_000
+AMOUNT_VALIDATORS = [MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("9999999999.99"))]
+
+
+def sound_amount(field):
+    return Q(**{f"{field}__isnull": True}) | (Q(**{f"{field}__gt": 0}) & Q(**{f"{field}__lt": AMOUNT_LIMIT}))
+
+
+class SessionState(models.TextChoices):
+    PLANNED = "planned", "Prévue"
+    HELD = "held", "Tenue"
+    VALIDATED = "validated", "Décisions validées"
 
 
 class CommitteeSession(models.Model):
@@ -14,6 +29,18 @@ class CommitteeSession(models.Model):
     wave = models.ForeignKey("calls.Wave", on_delete=models.PROTECT, related_name="committee_sessions")
     date = models.DateTimeField("date de la séance")
     title = models.CharField("intitulé", max_length=200)
+    state = models.CharField("état", max_length=20, choices=SessionState.choices, default=SessionState.PLANNED)
+    deliberation_reference = models.CharField(
+        "référence de la délibération",
+        max_length=100,
+        blank=True,
+        help_text="Délibération de la Commission permanente qui vote les subventions, ex. CP-2026-11-042.",
+    )
+    deliberation_date = models.DateField("date de la délibération", null=True, blank=True)
+    validated_at = models.DateTimeField("décisions validées le", null=True, blank=True)
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField("créée le", auto_now_add=True)
 
@@ -21,12 +48,42 @@ class CommitteeSession(models.Model):
         verbose_name = "séance du comité de sélection"
         verbose_name_plural = "séances du comité de sélection"
         ordering = ["-date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state=SessionState.VALIDATED)
+                | (~Q(deliberation_reference="") & Q(deliberation_date__isnull=False) & Q(validated_at__isnull=False)),
+                name="committee_session_validated_has_deliberation",
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("committee:session", args=[self.pk])
+
+    @property
+    def is_validated(self):
+        return self.state == SessionState.VALIDATED
+
+
+class SessionTransition(models.Model):
+    """One change of state of a session: who, when, from, to, and what was given (the deliberation)."""
+
+    session = models.ForeignKey(CommitteeSession, on_delete=models.CASCADE, related_name="transitions")
+    from_state = models.CharField("de", max_length=20, choices=SessionState.choices)
+    to_state = models.CharField("vers", max_length=20, choices=SessionState.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField("le", default=timezone.now)
+    motivation = models.TextField("précision", blank=True)
+
+    class Meta:
+        verbose_name = "changement d'état de séance"
+        verbose_name_plural = "changements d'état de séance"
+        ordering = ["session", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.session} : {self.get_from_state_display()} → {self.get_to_state_display()}"
 
 
 class CommitteeMember(models.Model):
@@ -69,7 +126,7 @@ class AgendaItem(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=AMOUNT_VALIDATORS,
     )
     added_at = models.DateTimeField("ajouté le", default=timezone.now)
 
@@ -79,17 +136,27 @@ class AgendaItem(models.Model):
         ordering = ["session", "added_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["session", "application"], name="agenda_item_unique"),
-            models.CheckConstraint(
-                condition=Q(proposed_amount__isnull=True) | Q(proposed_amount__gte=0), name="agenda_proposed_positive"
-            ),
+            models.CheckConstraint(condition=sound_amount("proposed_amount"), name="agenda_proposed_sound"),
         ]
 
     def __str__(self):
         return f"{self.session} – {self.application.number}"
 
 
+class DecisionQuerySet(models.QuerySet):
+    def final(self):
+        """Decisions of sessions whose decisions are validated: the only ones applicants see."""
+        return self.filter(session__state=SessionState.VALIDATED)
+
+    def pending(self):
+        return self.exclude(session__state=SessionState.VALIDATED)
+
+
 class Decision(models.Model):
-    """The committee's decision on a dossier. The dossier's state changes with it, in the same transaction."""
+    """The committee's decision on a dossier, recorded in a session that took place.
+
+    It stays a decision of the committee (the dossier remains in instruction, applicants see nothing) until the
+    session's decisions are validated with the deliberation; the dossier then moves, and the letter goes out."""
 
     class Outcome(models.TextChoices):
         ACCEPTED = "accepted", "Accepté"
@@ -100,7 +167,7 @@ class Decision(models.Model):
         "applications.Application", on_delete=models.PROTECT, related_name="decisions", verbose_name="dossier"
     )
     session = models.ForeignKey(
-        CommitteeSession, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
+        CommitteeSession, on_delete=models.PROTECT, related_name="decisions", verbose_name="séance"
     )
     outcome = models.CharField("décision", max_length=20, choices=Outcome.choices)
     amount_granted = models.DecimalField(
@@ -109,12 +176,14 @@ class Decision(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=AMOUNT_VALIDATORS,
     )
     cofinancing_exception = models.BooleanField("dérogation au taux de cofinancement", default=False)
     motivation = models.TextField("motivation", blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     decided_at = models.DateTimeField("décidé le", default=timezone.now)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "décision"
@@ -126,10 +195,19 @@ class Decision(models.Model):
             models.CheckConstraint(
                 condition=~Q(outcome="rejected") | ~Q(motivation=""), name="decision_rejected_has_motivation"
             ),
+            models.CheckConstraint(condition=sound_amount("amount_granted"), name="decision_amount_sound"),
+            models.CheckConstraint(
+                condition=Q(outcome="accepted") | Q(amount_granted__isnull=True), name="decision_amount_if_accepted"
+            ),
+            models.UniqueConstraint(fields=["session", "application"], name="decision_once_per_session"),
         ]
 
     def __str__(self):
         return f"{self.application.number} : {self.get_outcome_display()}"
+
+    @property
+    def is_final(self):
+        return self.session.state == SessionState.VALIDATED
 
 
 def letter_path(instance, filename):

@@ -2,7 +2,7 @@
 and the balance between départements."""
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
@@ -25,6 +25,12 @@ class Row:
     beyond_envelope: bool = False
     department: str | None = None
     decision: object = None
+
+    @property
+    def committed(self):
+        if self.decision is not None:
+            return self.decision.amount_granted or Decimal(0)
+        return self.proposed
 
 
 @dataclass
@@ -59,8 +65,14 @@ class Ranking:
         )
 
     @property
+    def total_committed(self):
+        """What the envelope carries: the amount granted for a decided dossier (nothing when it is rejected or
+        dismissed), the proposed amount for the others."""
+        return sum((row.committed for row in self.rows), Decimal(0))
+
+    @property
     def remaining(self):
-        return self.envelope - self.total_proposed
+        return self.envelope - self.total_committed
 
     @property
     def missing_departments(self):
@@ -117,12 +129,12 @@ def department_lines(rows, departments, envelope):
         if row.decision and row.decision.amount_granted:
             line.granted += row.decision.amount_granted
     for line in lines.values():
-        line.share = (line.proposed / envelope).quantize(Decimal("0.001"), ROUND_HALF_UP) if envelope else None
+        line.share = line.proposed / envelope if envelope else None
     return [lines[code] for code in sorted(lines)]
 
 
 def agenda_items(session):
-    decisions = Decision.objects.order_by("-decided_at", "-pk")
+    decisions = Decision.objects.filter(session=session).select_related("decided_by").order_by("-decided_at", "-pk")
     applications = with_figures(Application.objects.all()).prefetch_related(Prefetch("decisions", queryset=decisions))
     return session.agenda.prefetch_related(Prefetch("application", queryset=applications))
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from deffinov.committee.views import decide, documents, exports, sessions
+from deffinov.committee.views import decide, documents, exports, sessions, validation
 
 app_name = "committee"
 
@@ -13,7 +13,10 @@ urlpatterns = [
     path(f"{SESSION}ordre-du-jour/", sessions.add_to_agenda, name="add_to_agenda"),
     path(f"{SESSION}ordre-du-jour/<int:item_pk>/retirer/", sessions.remove_from_agenda, name="remove_from_agenda"),
     path(f"{SESSION}ordre-du-jour/<int:item_pk>/montant/", sessions.set_proposed_amount, name="proposed_amount"),
+    path(f"{SESSION}tenue/", validation.hold, name="hold"),
+    path(f"{SESSION}validation/", validation.validate, name="validate"),
     path(f"{SESSION}dossiers/<str:number>/decision/", decide.decide, name="decide"),
+    path(f"{SESSION}dossiers/<str:number>/decision/annuler/", decide.cancel, name="cancel_decision"),
     path(f"{SESSION}proces-verbal.pdf", documents.minutes, name="minutes"),
     path("vagues/<slug:slug>/export.<str:fmt>", exports.export, name="export"),
     path("dossiers/<str:number>.pdf", documents.dossier_pdf, name="dossier_pdf"),

@@ -8,18 +8,24 @@ import tablib
 from django.core.management import call_command
 from django.urls import reverse
 
+from deffinov.calls.models import Wave
 from deffinov.committee.decisions import record_decision
 from deffinov.committee.exports import csv_lines
+from tests.committee.conftest import validated
 from tests.reviews.helpers import quick_dossier
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def decided_wave(ranked_session, instructor):
+def decided_wave(ranked_session, instructor, functional_admin):
+    """Every dossier of the session decided, the decisions validated: « a » accepted for 140 000 €."""
     session, d = ranked_session
     record_decision(d["a"], instructor, "accepted", amount=Decimal(140_000), session=session)
-    return session.wave, d
+    for key in "bcd":
+        record_decision(d[key], instructor, "rejected", motivation="Hors enveloppe.", session=session)
+    validated(session, functional_admin)
+    return Wave.objects.select_related("call").get(pk=session.wave_id), d
 
 
 def rows_of_csv(text):
@@ -114,3 +120,61 @@ def test_an_unknown_wave_is_a_clear_error():
 
     with pytest.raises(CommandError, match="Aucune vague « nulle-part »"):
         call_command("export_applications", wave="nulle-part", fmt="csv")
+
+
+FORMULA = '=HYPERLINK("http://x","Voir")'
+
+
+@pytest.fixture
+def hostile_wave(ranked_session):
+    """A dossier titled with a formula, its lead renamed after submission to another one (live data)."""
+    session, _d = ranked_session
+    application = quick_dossier(session.wave, FORMULA, Decimal(60_000), Decimal(100_000))
+    lead = application.participations.get().organisation
+    lead.name = "@SUM(1+1)*cmd|' /C calc'!A0"
+    lead.save(update_fields=["name"])
+    return Wave.objects.select_related("call").get(pk=session.wave_id), application
+
+
+def test_the_csv_neutralises_every_cell_that_a_spreadsheet_would_run(hostile_wave):
+    wave, application = hostile_wave
+    header, *rows = rows_of_csv("".join(csv_lines(wave)))
+    row = dict(zip(header, next(r for r in rows if r[0] == application.number), strict=True))
+    assert row["Titre"] == "'" + FORMULA
+    assert row["Chef de file"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["Membres"].startswith("'@SUM")
+    dangerous = ("=", "+", "-", "@", "\t", "\r")
+    assert not any(cell.startswith(dangerous) for row in rows for cell in row)
+
+
+def test_the_xlsx_holds_values_never_formulas(client, hostile_wave, instructor):
+    wave, _application = hostile_wave
+    client.force_login(instructor)
+    response = client.get(reverse("committee:export", args=[wave.slug, "xlsx"]))
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert not [cell.value for cell in cells if isinstance(cell.value, str) and cell.value.startswith("=")]
+    assert "'" + FORMULA in [cell.value for cell in cells]
+
+
+def test_the_ods_and_the_command_neutralise_too(client, hostile_wave, instructor, tmp_path):
+    wave, _application = hostile_wave
+    client.force_login(instructor)
+    dataset = tablib.Dataset().load(
+        client.get(reverse("committee:export", args=[wave.slug, "ods"])).content, format="ods"
+    )
+    assert "'" + FORMULA in dataset["Titre"]
+    assert not any(str(title).startswith("=") for title in dataset["Titre"])
+    out = io.StringIO()
+    call_command("export_applications", wave=wave.slug, fmt="csv", stdout=out)
+    _header, *rows = rows_of_csv(out.getvalue())
+    assert "'" + FORMULA in [row[1] for row in rows]
+
+
+def test_a_pending_decision_is_exported_as_such(ranked_session, instructor):
+    session, d = ranked_session
+    record_decision(d["a"], instructor, "accepted", amount=Decimal(140_000), session=session)
+    header, *rows = rows_of_csv("".join(csv_lines(session.wave)))
+    row = dict(zip(header, next(r for r in rows if r[0] == d["a"].number), strict=True))
+    assert (row["État"], row["Décision"]) == ("En instruction", "Accepté (à valider)")

@@ -1,8 +1,9 @@
 """Who gets what on every page of the expertise and the committee.
 
-Roles: anonymous, applicant (a person of the dossiers' lead structure), outsider, instructor (Region staff),
-invited expert (on the dossier), other expert (invited on another dossier), committee member (an account
-on the session, not staff), admin (superuser)."""
+Roles: anonymous, applicant (a person of the dossiers' lead structure), outsider, instructor (Region role),
+invited expert (on the dossier), other expert (invited on another dossier), committee member (the role, sitting on
+the session), functional administrator (the role), staff only (`is_staff` without any role: it only opens the admin),
+admin (superuser)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -17,11 +18,23 @@ from deffinov.organisations.models import Membership
 from deffinov.reviews import experts
 from deffinov.reviews.models import ExpertInvitation
 from tests.applications.factories import UserFactory
+from tests.committee.conftest import held, new_session, validated
 from tests.reviews.helpers import admin_user, in_review, quick_dossier
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "applicant", "outsider", "instructor", "expert", "other_expert", "member", "admin"]
+ROLES = [
+    "anonymous",
+    "applicant",
+    "outsider",
+    "instructor",
+    "expert",
+    "other_expert",
+    "member",
+    "functional_admin",
+    "staff_only",
+    "admin",
+]
 LOGIN = "login"  # redirected to the login page
 
 
@@ -37,23 +50,31 @@ def invited(application, email, declared=True):
 
 
 @pytest.fixture
-def world(decidable, instructor, run_tasks, django_capture_on_commit_callbacks):
+def world(decidable, instructor, functional_admin, run_tasks, django_capture_on_commit_callbacks):
+    """The session (held) has two dossiers on its agenda: one undecided, one with a decision awaiting validation.
+    Another dossier was accepted in an earlier session, validated: its letter went out."""
     application, session = decidable["application"], decidable["session"]
     decided = in_review(wave=application.wave, instructor=instructor)
     Membership.objects.create(user=decidable["lead_admin"], organisation=decided["lead"].organisation)
+    earlier = new_session(application.wave, title="Comité précédent")
+    AgendaItem.objects.create(session=earlier, application=decided["application"])
+    held(earlier, instructor)
     with django_capture_on_commit_callbacks(execute=True):
-        record_decision(decided["application"], instructor, "accepted", amount=Decimal(90_000))
+        record_decision(decided["application"], instructor, "accepted", amount=Decimal(90_000), session=earlier)
+        validated(earlier, functional_admin)
     run_tasks()
+    pending_dossier = quick_dossier(application.wave, "Décision à valider", Decimal(60_000), Decimal(100_000))
+    pending_item = AgendaItem.objects.create(session=session, application=pending_dossier)
+    record_decision(pending_dossier, instructor, "rejected", motivation="Hors sujet.", session=session)
     expert, invitation = invited(application, "expert@exemple.fr")
     other = quick_dossier(application.wave, "Autre dossier", Decimal(50_000), Decimal(100_000))
     other_expert, _ = invited(other, "autre.expert@exemple.fr")
-    member = UserFactory(email="membre.dreets@exemple.fr")
+    member = UserFactory(email="membre.dreets@exemple.fr", committee_member=True)
     CommitteeMember.objects.create(session=session, name="Membre DREETS", institution="dreets", user=member)
     pending = ExpertInvitation.objects.create(
         application=application, email="pending@exemple.fr", deadline=timezone.now().date() + dt.timedelta(days=9)
     )
-    item = session.agenda.get()
-    decided_item = AgendaItem.objects.create(session=session, application=decided["application"])
+    item = session.agenda.get(application=application)
     document = decidable["lead"].documents.first()
     number = application.number
     return {
@@ -65,6 +86,8 @@ def world(decidable, instructor, run_tasks, django_capture_on_commit_callbacks):
             "expert": expert,
             "other_expert": other_expert,
             "member": member,
+            "functional_admin": functional_admin,
+            "staff_only": UserFactory(is_staff=True),
             "admin": admin_user(),
         },
         "urls": {
@@ -80,8 +103,11 @@ def world(decidable, instructor, run_tasks, django_capture_on_commit_callbacks):
             "add_member": reverse("committee:add_member", args=[session.pk]),
             "add_to_agenda": reverse("committee:add_to_agenda", args=[session.pk]),
             "proposed_amount": reverse("committee:proposed_amount", args=[session.pk, item.pk]),
-            "remove_from_agenda": reverse("committee:remove_from_agenda", args=[session.pk, decided_item.pk]),
+            "remove_from_agenda": reverse("committee:remove_from_agenda", args=[session.pk, pending_item.pk]),
             "decide": reverse("committee:decide", args=[session.pk, number]),
+            "cancel_decision": reverse("committee:cancel_decision", args=[session.pk, number]),
+            "hold": reverse("committee:hold", args=[session.pk]),
+            "validate": reverse("committee:validate", args=[session.pk]),
             "minutes": reverse("committee:minutes", args=[session.pk]),
             "export": reverse("committee:export", args=[application.wave.slug, "csv"]),
             "dossier_pdf": reverse("committee:dossier_pdf", args=[number]),
@@ -95,23 +121,27 @@ def everyone(status, **overrides):
     return {role: overrides.get(role, status) for role in ROLES}
 
 
-STAFF_ONLY = everyone(404, anonymous=LOGIN, instructor=200, admin=200)
+STAFF_ONLY = everyone(404, anonymous=LOGIN, instructor=200, admin=200)  # instructors only (and the superuser)
+COMMITTEE = STAFF_ONLY | {"member": 200, "functional_admin": 200}
 MATRIX = [
     ("expertise_index", "get", everyone(200, anonymous=LOGIN)),
-    ("take_up", "get", everyone(200)),
+    ("take_up", "get", everyone(403, anonymous=200)),  # nobody here holds the invited address
     ("opinion", "get", everyone(404, anonymous=LOGIN, expert=200)),
     ("expert_document", "get", everyone(404, anonymous=LOGIN, expert=200)),
     ("scoring", "get", STAFF_ONLY),
     ("dossier_experts", "get", STAFF_ONLY),
     ("revoke", "post", STAFF_ONLY | {"instructor": 302, "admin": 302}),
-    ("committee_index", "get", STAFF_ONLY),
-    ("session", "get", STAFF_ONLY | {"member": 200}),
+    ("committee_index", "get", COMMITTEE),
+    ("session", "get", COMMITTEE),
     ("add_member", "post", STAFF_ONLY | {"instructor": 422, "admin": 422}),
-    ("add_to_agenda", "post", STAFF_ONLY | {"instructor": 422, "admin": 422}),
+    ("add_to_agenda", "post", STAFF_ONLY | {"instructor": 302, "admin": 302}),  # held: the agenda is closed
     ("proposed_amount", "post", STAFF_ONLY | {"instructor": 302, "admin": 302}),
     ("remove_from_agenda", "post", STAFF_ONLY | {"instructor": 302, "admin": 302}),
-    ("decide", "get", STAFF_ONLY),
-    ("minutes", "get", STAFF_ONLY | {"member": 200}),
+    ("decide", "get", STAFF_ONLY | {"member": 200}),
+    ("cancel_decision", "post", STAFF_ONLY | {"instructor": 302, "member": 302, "admin": 302}),
+    ("hold", "post", STAFF_ONLY | {"instructor": 422, "admin": 422}),  # already held: the page says why
+    ("validate", "post", everyone(404, anonymous=LOGIN, functional_admin=422, admin=422)),  # empty form
+    ("minutes", "get", COMMITTEE),
     ("export", "get", STAFF_ONLY),
     ("dossier_pdf", "get", STAFF_ONLY),
     ("dossier_zip", "get", STAFF_ONLY),

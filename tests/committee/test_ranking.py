@@ -5,8 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from deffinov.committee.decisions import record_decision
 from deffinov.committee.models import AgendaItem
 from deffinov.committee.ranking import session_ranking
+from deffinov.formatting import percent
 from tests.reviews.helpers import quick_dossier
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +90,22 @@ def test_the_departement_table_counts_amounts_and_shares(ranked_session):
     lines = {line.department.code: line for line in session_ranking(session).departments}
     assert (lines["14"].count, lines["14"].requested) == (3, Decimal(350_000))
     assert (lines["50"].count, lines["50"].requested) == (1, Decimal(100_000))
-    assert lines["50"].share == Decimal("0.333")
+    assert percent(lines["50"].share) == "33,3\xa0%"
     assert lines["61"].count == 0
     assert [d.code for d in session_ranking(session).missing_departments] == ["61"]
+
+
+def test_the_envelope_left_counts_granted_amounts_for_decided_dossiers_and_proposals_for_the_others(
+    client, ranked_session, instructor
+):
+    """Envelope 300 000 €. « a » asked 150 000 €, proposed 150 000 €, granted 100 000 €; « b » rejected; « c » and
+    « d » undecided, proposed 120 000 € and 80 000 €: 300 000 − (100 000 + 0 + 120 000 + 80 000) = 0 €."""
+    session, d = ranked_session
+    record_decision(d["a"], instructor, "accepted", amount=Decimal(100_000), session=session)
+    record_decision(d["b"], instructor, "rejected", motivation="Hors sujet.", session=session)
+    ranking = session_ranking(session)
+    assert ranking.total_proposed == Decimal(450_000)
+    assert ranking.remaining == Decimal(0)
+    client.force_login(instructor)
+    page = client.get(reverse("committee:session", args=[session.pk])).text
+    assert "Reste sur l'enveloppe <strong>0\xa0€</strong>" in page

@@ -3,20 +3,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from deffinov.applications.models import Application
 from deffinov.audit.models import record
 from deffinov.calls.models import Wave
-from deffinov.committee.access import get_session, staff_required
-from deffinov.committee.forms import AgendaForm, MemberForm, ProposedAmountForm, SessionForm
-from deffinov.committee.models import AgendaItem, CommitteeSession
+from deffinov.committee import workflow
+from deffinov.committee.access import get_session, permission_required, staff_required
+from deffinov.committee.figures import with_figures
+from deffinov.committee.forms import AgendaForm, MemberForm, ProposedAmountForm, SessionForm, ValidationForm
+from deffinov.committee.models import AgendaItem, CommitteeSession, SessionState
 from deffinov.committee.ranking import session_ranking
+from deffinov.formatting import euros
 
 
-@staff_required
+@permission_required("committee.view_sessions")
 def index(request):
-    """Region staff only: the sessions, a new session, the exports of each wave."""
+    """Instructors (who also create sessions), committee members and functional administrators: the sessions,
+    the exports of each wave."""
+    can_manage = request.user.has_perm("committee.manage")
+    if request.method == "POST" and not can_manage:
+        raise Http404("Page introuvable.")
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         session = form.save(commit=False)
@@ -26,27 +35,38 @@ def index(request):
         return redirect(session)
     sessions = CommitteeSession.objects.select_related("wave").order_by("-date")
     waves = Wave.objects.select_related("call").order_by("-opens_at")
-    context = {"form": form, "sessions": sessions, "waves": waves}
+    context = {"form": form, "sessions": sessions, "waves": waves, "can_manage": can_manage}
     return render(request, "committee/index.html", context, status=422 if form.errors else 200)
 
 
+def typed_amount(value):
+    """The amount as one would type it: « 95000 », « 1500,50 »; "" for none."""
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else f"{value:.2f}".replace(".", ",")
+
+
 def session_page(request, session, status=200, **forms):
-    can_manage = request.user.has_perm("committee.manage")
+    can_manage = request.user.has_perm("committee.manage") and session.state != SessionState.VALIDATED
     ranking = session_ranking(session)
     amount_errors = forms.get("amount_errors") or {}
     for row in ranking.rows:
         typed, error = amount_errors.get(row.item.pk, (None, ""))
-        row.amount_input = (
-            typed
-            if typed is not None
-            else ("" if row.item.proposed_amount is None else f"{row.item.proposed_amount:.0f}")
-        )
+        row.amount_input = typed if typed is not None else typed_amount(row.item.proposed_amount)
         row.amount_error = error
     context = {
         "session": session,
         "ranking": ranking,
         "members": session.members.select_related("user"),
         "can_manage": can_manage,
+        "can_see_dossiers": request.user.has_perm("committee.manage"),
+        "can_compose": can_manage and session.state == SessionState.PLANNED,
+        "can_record": session.state == SessionState.HELD
+        and request.user.has_perm("committee.record_decision", session),
+        "transitions": {t.name: t for t in workflow.available(session, request.user)},
+        "session_error": forms.get("session_error"),
+        "validation_form": forms.get("validation_form") or ValidationForm(),
+        "history": session.transitions.select_related("by"),
         "agenda_form": forms.get("agenda_form") or AgendaForm(session=session),
         "member_form": forms.get("member_form") or MemberForm(),
     }
@@ -63,6 +83,9 @@ def session(request, pk):
 @require_POST
 def add_member(request, pk):
     session = get_session(request.user, pk, "committee.manage")
+    if session.state == SessionState.VALIDATED:
+        messages.error(request, "Les décisions de la séance sont validées : sa composition ne change plus.")
+        return redirect(f"{session.get_absolute_url()}#membres")
     form = MemberForm(request.POST)
     if not form.is_valid():
         return session_page(request, session, status=422, member_form=form)
@@ -78,6 +101,9 @@ def add_member(request, pk):
 @require_POST
 def add_to_agenda(request, pk):
     session = get_session(request.user, pk, "committee.manage")
+    if session.state != SessionState.PLANNED:
+        messages.error(request, "La séance a eu lieu : son ordre du jour ne change plus.")
+        return redirect(f"{session.get_absolute_url()}#classement")
     form = AgendaForm(request.POST, session=session)
     if not form.is_valid():
         return session_page(request, session, status=422, agenda_form=form)
@@ -98,7 +124,9 @@ def add_to_agenda(request, pk):
 def remove_from_agenda(request, pk, item_pk):
     session = get_session(request.user, pk, "committee.manage")
     item = get_object_or_404(session.agenda.select_related("application"), pk=item_pk)
-    if item.application.decisions.exists():
+    if session.state == SessionState.VALIDATED:
+        messages.error(request, "Les décisions de la séance sont validées : son ordre du jour ne change plus.")
+    elif item.application.decisions.filter(session=session).exists():
         messages.error(request, f"Le dossier {item.application.number} est décidé : il reste à l'ordre du jour.")
     else:
         item.delete()
@@ -109,13 +137,14 @@ def remove_from_agenda(request, pk, item_pk):
 @staff_required
 @require_POST
 def set_proposed_amount(request, pk, item_pk):
-    """Region staff, while the dossier is undecided."""
+    """Instructors, while the dossier is undecided and the session's decisions are not validated."""
     session = get_session(request.user, pk, "committee.manage")
     item = get_object_or_404(session.agenda.select_related("application"), pk=item_pk)
-    if item.application.decisions.exists():
+    if session.state == SessionState.VALIDATED or item.application.decisions.filter(session=session).exists():
         messages.error(request, f"Le dossier {item.application.number} est décidé : le montant proposé est figé.")
         return redirect(f"{session.get_absolute_url()}#classement")
-    form = ProposedAmountForm(request.POST, prefix=f"item{item.pk}")
+    application = with_figures(Application.objects.select_related("wave__call")).get(pk=item.application_id)
+    form = ProposedAmountForm(request.POST, prefix=f"item{item.pk}", application=application)
     if not form.is_valid():
         errors = {item.pk: (form["proposed_amount"].value(), form.errors["proposed_amount"][0])}
         return session_page(request, session, status=422, amount_errors=errors)
@@ -126,8 +155,11 @@ def set_proposed_amount(request, pk, item_pk):
         "committee.proposed_amount",
         actor=request.user,
         target=item.application,
-        summary=f"{item.application.number} : montant proposé {item.proposed_amount or 'égal à la demande'}",
+        summary=f"{item.application.number} : montant proposé "
+        f"{euros(item.proposed_amount) if item.proposed_amount else 'égal à la demande'}",
         data={"session": session.pk, "previous": previous, "proposed": item.proposed_amount},
     )
     messages.success(request, f"Montant proposé pour {item.application.number} enregistré.")
+    if form.warning:
+        messages.warning(request, form.warning)
     return redirect(f"{session.get_absolute_url()}#classement")
