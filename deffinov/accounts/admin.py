@@ -42,12 +42,19 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "usable_password", "password1", "password2"]}),
     ]
-    list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "date_joined"]
+    list_display = ["email", "first_name", "last_name", "roles", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
     search_fields = ["email", "first_name", "last_name"]
     ordering = ["email"]
     readonly_fields = ["last_login", "date_joined"]
     actions = ["reset_second_factor"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("rôles"))
+    def roles(self, user):
+        return ", ".join(sorted(group.name for group in user.groups.all())) or "–"
 
     @admin.action(description=_("Réinitialiser la double authentification (appareil perdu)"))
     def reset_second_factor(self, request, queryset):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from deffinov.accounts.roles import GROUP_NAMES, Role, ensure_role_groups, has_role
 from tests.accounts.factories import UserFactory
@@ -78,3 +79,12 @@ def test_roles_are_read_once_per_user_object(django_assert_num_queries):
         assert has_role(user, Role.INSTRUCTOR)
         assert not has_role(user, Role.EXPERT)
         assert user.is_region_agent
+
+
+def test_the_user_list_shows_each_person_s_roles(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    UserFactory(email="lucie@normandie.fr", instructor=True, committee_member=True)
+
+    response = client.get(reverse("admin:accounts_user_changelist"))
+
+    assert "Instructeur, Membre du comité" in response.text
