@@ -1,4 +1,19 @@
-"""Pydantic's validation errors, told in French."""
+"""Pydantic's validation errors, told in French; any other error under /api/ as JSON in French."""
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.core.signals import got_request_exception
+from django.http import JsonResponse
+from django.utils.log import log_response
+
+API_PREFIX = "/api/"
+ERRORS = {
+    400: "Requête invalide.",
+    403: "Accès refusé.",
+    404: "Ressource introuvable.",
+    405: "Méthode non autorisée pour cette adresse.",
+    413: "Le corps de la requête est trop volumineux.",
+    500: "Erreur interne du serveur : la requête n'a pas abouti. Réessayez plus tard.",
+}
 
 MESSAGES = {
     "missing": "Ce champ est obligatoire.",
@@ -64,3 +79,37 @@ def french_validation_errors(errors):
         )
         result.append({"loc": loc, "type": error_type, "msg": message})
     return result
+
+
+def is_api_request(request):
+    return request.path_info.startswith(API_PREFIX)
+
+
+def api_error(request, status):
+    """The JSON answer for an error `status` under /api/, else None (the site's French HTML page applies).
+
+    For the site's handler400/403/404/500: `return api_error(request, 500) or <the HTML page>`."""
+    if not is_api_request(request):
+        return None
+    return JsonResponse({"detail": ERRORS.get(status, ERRORS[500])}, status=status)
+
+
+def status_of(exc):
+    if isinstance(exc, RequestDataTooBig):
+        return 413
+    if isinstance(exc, SuspiciousOperation):
+        return 400
+    if isinstance(exc, PermissionDenied):
+        return 403
+    return 500
+
+
+def server_error_response(request, exc):
+    """An exception raised by an API view: logged and signalled as Django does, answered in JSON."""
+    status = status_of(exc)
+    response = JsonResponse({"detail": ERRORS[status]}, status=status)
+    if status == 500:
+        # What Django does for an uncaught exception: the test client re-raises it, error reporting sees it.
+        got_request_exception.send(sender=None, request=request)
+        log_response("%s: %s", "Internal Server Error", request.path, response=response, request=request, exception=exc)
+    return response

@@ -1,12 +1,62 @@
 """The public REST API, at /api/v1/, described by OpenAPI at /api/v1/openapi.json."""
 
 from django.http import JsonResponse
-from ninja import Body, NinjaAPI
+from django.urls import reverse
+from ninja import Body, NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
+from pydantic import Field
 
-from deffinov.api.errors import french_validation_errors
+from deffinov.api.errors import french_validation_errors, server_error_response
 
-api = NinjaAPI(
+DETAIL = {
+    "type": "object",
+    "properties": {"detail": {"type": "string", "description": "Message en français."}},
+    "required": ["detail"],
+}
+VALIDATION_ERROR = {
+    "type": "object",
+    "properties": {
+        "detail": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "loc": {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+                    "type": {"type": "string"},
+                    "msg": {"type": "string", "description": "Message en français."},
+                },
+                "required": ["loc", "type", "msg"],
+            },
+        },
+        "message": {"type": "string"},
+    },
+    "required": ["detail", "message"],
+}
+# Answers any operation may give, documented once for all of them.
+COMMON_RESPONSES = {
+    "422": ("Requête mal formée : chaque erreur indique le champ (`loc`) et un message en français.", VALIDATION_ERROR),
+    "500": ("Erreur du serveur, en JSON.", DETAIL),
+}
+
+
+class DocumentedAPI(NinjaAPI):
+    """The OpenAPI document lists every status an operation may answer, with the body it then has."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, (description, body) in COMMON_RESPONSES.items():
+                    if status == "422" and not (operation.get("parameters") or operation.get("requestBody")):
+                        continue
+                    responses.setdefault(
+                        status, {"description": description, "content": {"application/json": {"schema": body}}}
+                    )
+        return schema
+
+
+api = DocumentedAPI(
     title="API Deffinov",
     version="1.0.0",
     description="Appels à projets « Normandie Connectée – Nouveaux espaces de compétences – Deffinov ».",
@@ -25,6 +75,48 @@ def validation_error(request, exc):
 @api.post("/ping", summary="Répond sans rien lire ni écrire (sonde et point de comparaison des mesures)")
 def ping(request, payload: dict = Body(default=None)):  # noqa: B008 - ninja's way to declare a body
     return {"pong": True}
+
+
+@api.exception_handler(Exception)
+def unexpected_error(request, exc):
+    """Anything else under /api/ answers JSON in French, never an HTML page (and is logged as Django does)."""
+    return server_error_response(request, exc)
+
+
+class EndpointOut(Schema):
+    method: str = Field(description="Méthode HTTP.")
+    path: str = Field(description="Chemin, à partir de la racine du site.")
+    summary: str = Field(description="Ce que fait le point d'accès.")
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    openapi: str = Field(description="Adresse du document OpenAPI qui décrit chaque point d'accès.")
+    endpoints: list[EndpointOut]
+
+
+ENDPOINTS = (
+    ("GET", "calls", "Appels à projets publiés, leurs règles, critères tiers-lieu et vagues"),
+    ("GET", "calls/{slug}", "Un appel à projets"),
+    ("GET", "communes", "Recherche de communes normandes"),
+    ("GET", "communes/{code}", "Une commune"),
+    ("POST", "eligibility", "Vérifier l'éligibilité d'un collectif"),
+    ("POST", "ping", "Sonde : répond sans rien lire ni écrire"),
+)
+
+
+@api.get("/", response=IndexOut, summary="Sommaire de l'API : ses points d'accès et son document OpenAPI")
+def index(request):
+    root = reverse("api:api-root")
+    return {
+        "title": api.title,
+        "version": api.version,
+        "openapi": request.build_absolute_uri(reverse("api:openapi-json")),
+        "endpoints": [
+            {"method": method, "path": f"{root}{path}", "summary": summary} for method, path, summary in ENDPOINTS
+        ],
+    }
 
 
 @api.exception_handler(HttpError)

@@ -10,7 +10,7 @@ from ninja.errors import HttpError, ValidationError
 from deffinov.calls.models import Call, Wave
 from deffinov.eligibility.engine import evaluate
 from deffinov.eligibility.openapi import inline_schema
-from deffinov.eligibility.schemas import EligibilityIn, EligibilityOut, ErrorOut
+from deffinov.eligibility.schemas import EligibilityIn, EligibilityOut, ErrorOut, MessageOut
 from deffinov.eligibility.snapshots import remembered, snapshot_of
 
 router = Router(tags=["Éligibilité"])
@@ -82,15 +82,21 @@ Chaque règle donne un statut (`pass`, `warning`, `fail`, `not_applicable`), un 
 nombres qui l'expliquent. Le collectif est éligible quand aucune règle n'est en `fail`. Les codes des règles
 sont stables : `wave.open`, `composition.tiers_lieu`, `composition.training_actor`,
 `composition.distinct_members`, `composition.lead`, `members.seniority`, `territory.region`, `budget.balanced`,
-`budget.grant_range`, `budget.cofinancing`, `schedule.duration`, `schedule.end`, `documents.complete`
-(sans objet ici), `state_aid.de_minimis`.
+`budget.grant_range`, `budget.cofinancing`, `budget.communication_cap`, `schedule.start`, `schedule.duration`,
+`schedule.end`, `documents.complete` (sans objet ici), `state_aid.de_minimis`.
 
-Une requête mal formée reçoit une réponse 422 dont chaque erreur indique le champ (`loc`) et un message."""
+`at` tient lieu de date de dépôt : le projet ne peut pas commencer avant ce jour, à l'heure de Paris
+(`schedule.start`, selon l'appel). Toutes les dates sont comprises entre le 1er janvier 1900 et le
+31 décembre 2100 ; les montants entre 0 et 1 000 000 000 €.
+
+Réponses : 200, le verdict ; 422, une requête mal formée, dont chaque erreur indique le champ (`loc`) et un
+message en français ; 404, aucun appel publié ; 413, un corps de plus de 5 Mo ; 500, une erreur du serveur,
+en JSON également."""
 
 
 @router.post(
     "",
-    response={200: EligibilityOut, 422: ErrorOut},
+    response={200: EligibilityOut, 404: MessageOut, 422: ErrorOut},
     auth=None,
     summary="Vérifier l'éligibilité d'un collectif",
     description=DESCRIPTION,
@@ -99,7 +105,7 @@ Une requête mal formée reçoit une réponse 422 dont chaque erreur indique le 
         "requestBody": {"required": True, "content": {"application/json": {"schema": inline_schema(EligibilityIn)}}}
     },
 )
-@router.post("/", response={200: EligibilityOut, 422: ErrorOut}, auth=None, include_in_schema=False)
+@router.post("/", response={200: EligibilityOut, 404: MessageOut, 422: ErrorOut}, auth=None, include_in_schema=False)
 def check_eligibility(request):
     payload = read_payload(request)
     at = payload.at or timezone.now()

@@ -196,3 +196,7 @@ class ErrorDetail(Schema):
 class ErrorOut(Schema):
     detail: list[ErrorDetail]
     message: str
+
+
+class MessageOut(Schema):
+    detail: str = Field(description="Message en français.")
