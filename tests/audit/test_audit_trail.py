@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from deffinov.accounts.models import User
 from deffinov.audit.digests import sign
 from deffinov.audit.models import GENESIS, AuditDigest, AuditEvent, AuditTrailIsAppendOnly, record, verify_chain
+from tests.applications.factories import draft
 from tests.audit.tampering import execute
 
 needs_postgresql = pytest.mark.skipif(
@@ -99,6 +100,19 @@ def test_deleting_a_user_keeps_their_events_and_the_trail_intact(alice):
 
     assert not User.objects.filter(email="alice@example.org").exists()
     assert [event.actor_label for event in AuditEvent.objects.order_by("sequence")] == ["Alice Martin"] * 2
+    call_command("verify_audit_trail")
+
+
+def test_deleting_a_dossier_keeps_its_events_and_the_trail_intact(db):
+    application, _participation, admin = draft()
+    pk = application.pk
+    record("application.created", actor=admin, target=application, summary="Dossier créé")
+    sign(wet_run=True)
+
+    application.delete()
+    admin.delete()
+
+    assert AuditEvent.objects.get().object_id == str(pk)
     call_command("verify_audit_trail")
 
 
