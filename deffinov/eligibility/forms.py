@@ -1,13 +1,15 @@
 """The public simulator's form: a hypothetical consortium, turned into the engine's facts."""
 
+import datetime as dt
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from deffinov.eligibility.engine import OTHER_DEPARTMENT
-from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts
+from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts, ProjectStart
+from deffinov.eligibility.formatting import percent
 from deffinov.organisations.kinds import Kind
 
 MEMBER_ROWS = 6
@@ -19,7 +21,24 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({"min": "1900-01-01", "max": "2100-12-31", **(attrs or {})}, format="%Y-%m-%d")
+
+
+# As the API: beyond this window a date is a typing mistake, and no rule can be computed with it.
+DATE_BOUNDS = [
+    MinValueValidator(dt.date(1900, 1, 1), _("Indiquez une date à partir du 1er janvier 1900.")),
+    MaxValueValidator(dt.date(2100, 12, 31), _("Indiquez une date jusqu'au 31 décembre 2100.")),
+]
+
+
+def date_field(label, help_text=""):
+    return forms.DateField(label=label, help_text=help_text, required=False, widget=DateInput, validators=DATE_BOUNDS)
+
+
+START_HELP = {
+    ProjectStart.SUBMISSION: _("Pas avant le dépôt du dossier."),
+    ProjectStart.WAVE_OPENING: _("Pas avant l'ouverture de la vague."),
+}
 
 
 def amount_field(label, help_text=""):
@@ -40,7 +59,7 @@ class MemberForm(forms.Form):
         label=_("SIREN"),
         required=False,
         help_text=_("9 chiffres, facultatif. Sans SIREN, chaque ligne compte pour une structure distincte."),
-        validators=[RegexValidator(r"^\d{9}$", _("Le SIREN compte exactement 9 chiffres."))],
+        validators=[RegexValidator(r"\A[0-9]{9}\Z", _("Le SIREN compte exactement 9 chiffres."))],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     kinds = forms.MultipleChoiceField(
@@ -56,12 +75,10 @@ class MemberForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    created_on = forms.DateField(label=_("Date de création de la structure"), required=False, widget=DateInput)
-    place_opened_on = forms.DateField(
-        label=_("Pour un tiers-lieu : date d'ouverture du lieu"),
-        required=False,
-        help_text=_("L'ancienneté d'un tiers-lieu compte depuis l'ouverture du lieu."),
-        widget=DateInput,
+    created_on = date_field(_("Date de création de la structure"))
+    place_opened_on = date_field(
+        _("Pour un tiers-lieu : date d'ouverture du lieu"),
+        _("L'ancienneté d'un tiers-lieu compte depuis l'ouverture du lieu."),
     )
 
     def __init__(self, *args, criteria=(), number=1, **kwargs):
@@ -143,16 +160,22 @@ class SimulatorForm(forms.Form):
         _("Total des dépenses éligibles (€)"),
         _("Valorisations comprises (temps de travail, locaux mis à disposition)."),
     )
+    communication = amount_field(_("Dont dépenses de communication (€)"))
     requested_grant = amount_field(_("Subvention demandée à la Région (€)"))
     own_funds = amount_field(_("Autofinancement (€)"))
     other_public = amount_field(_("Autres financements publics (€)"))
     private = amount_field(_("Financements privés (€)"))
     in_kind = amount_field(_("Valorisations, apports en nature (€)"))
-    start_on = forms.DateField(label=_("Début du projet"), required=False, widget=DateInput)
-    end_on = forms.DateField(label=_("Fin du projet"), required=False, widget=DateInput)
+    start_on = date_field(_("Début du projet"))
+    end_on = date_field(_("Fin du projet"))
 
-    def __init__(self, *args, waves=(), departments=(), **kwargs):
+    def __init__(self, *args, waves=(), departments=(), call=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if call is not None:
+            self.fields["communication"].help_text = _(
+                "Comprises dans le total des dépenses ; au plus %(rate)s des dépenses éligibles."
+            ) % {"rate": percent(call.communication_cap_rate)}
+            self.fields["start_on"].help_text = START_HELP.get(call.project_start, "")
         self.fields["wave"].choices = [(wave.slug, f"{wave.title} ({wave.get_status_display()})") for wave in waves]
         self.fields["departements"].choices = [(department.code, str(department)) for department in departments] + [
             (OTHER_DEPARTMENT, _("Autre département"))
@@ -163,7 +186,15 @@ class SimulatorForm(forms.Form):
         return BudgetFacts(
             **{
                 name: data[name] or Decimal(0)
-                for name in ("expenses", "requested_grant", "own_funds", "other_public", "private", "in_kind")
+                for name in (
+                    "expenses",
+                    "requested_grant",
+                    "own_funds",
+                    "other_public",
+                    "private",
+                    "in_kind",
+                    "communication",
+                )
             }
         )
 

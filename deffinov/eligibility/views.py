@@ -37,7 +37,7 @@ def simulator(request):
     waves = sorted(call.waves.all(), key=lambda wave: wave.opens_at)
     criteria = list(call.tiers_lieu_criteria.all())
     current = default_wave(call, now)
-    form_options = {"waves": waves, "departments": call.eligible_departments.all()}
+    form_options = {"waves": waves, "departments": call.eligible_departments.all(), "call": call}
     data = request.POST if request.method == "POST" else None
     form = SimulatorForm(data, initial={"wave": current.slug if current else ""}, **form_options)
     member_forms = [

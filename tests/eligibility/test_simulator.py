@@ -168,3 +168,47 @@ def test_the_simulator_and_the_api_give_the_same_verdict(client, normandy_call):
     assert simulated == {rule["code"]: rule["status"] for rule in answered["rules"]}
     assert simulated["budget.grant_range"] == "warning"
     assert simulated["members.seniority"] == "fail"
+
+
+def test_communication_over_the_calls_cap_is_not_eligible_and_the_cap_is_said(client, normandy_call):
+    response = client.post(URL, complete_form(communication="28000"))
+
+    assert statuses(response)["budget.communication_cap"] == "fail"
+    page = " ".join(response.content.decode().replace("\xa0", " ").split())
+    assert "Dont dépenses de communication (€)" in page
+    assert "au plus 10 % des dépenses éligibles" in page
+    assert "Réduisez-les de 8 000 €" in page
+
+
+def test_a_project_starting_before_today_cannot_be_filed(client, normandy_call):
+    assert (
+        statuses(client.post(URL, complete_form(start_on="2024-02-14", end_on="2025-02-13")))["schedule.start"]
+        == "fail"
+    )
+    assert (
+        statuses(client.post(URL, complete_form(start_on="2024-02-15", end_on="2025-02-14")))["schedule.start"]
+        == "pass"
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("end_on", "9999-12-31", "Indiquez une date jusqu'au 31 décembre 2100."),
+        ("start_on", "0001-01-01", "Indiquez une date à partir du 1er janvier 1900."),
+        ("membre-1-created_on", "9999-12-31", "Indiquez une date jusqu'au 31 décembre 2100."),
+    ],
+)
+def test_dates_outside_any_programme_are_told_on_the_field(client, normandy_call, field, value, message):
+    response = client.post(URL, complete_form(**{field: value}))
+
+    assert response.status_code == 200
+    page = response.content.decode().replace("&#x27;", "'")
+    assert message in page
+    assert "data-rule=" not in page
+
+
+def test_a_siren_takes_ascii_digits_only(client, normandy_call):
+    response = client.post(URL, complete_form(**{"membre-2-siren": "١٢٣٤٥٦٧٨٢"}))
+
+    assert "Le SIREN compte exactement 9 chiffres." in response.content.decode()
