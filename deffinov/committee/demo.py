@@ -1,6 +1,10 @@
 """Expertise and committee in the demonstration wave: the default grid, an expert's opinion, two instructors'
-scores, a session with its agenda and one decision. Idempotent: run it as often as the demo is loaded, after
-the instruction's part (it needs the dossier in review)."""
+scores; a session held three days ago whose decision was validated with the Commission permanente's deliberation
+(letters sent), and a session planned in two weeks with a dossier on its agenda (amounts are proposals).
+Idempotent: run it as often as the demo is loaded, after the instruction's part (it needs the dossier in review).
+
+`decide_in_session` is the one way the demo gets decided dossiers (accepted, rejected, dismissed): through a session
+that took place, its decisions recorded and validated, as in real life."""
 
 import datetime as dt
 from decimal import Decimal
@@ -13,8 +17,9 @@ from deffinov.accounts.models import User
 from deffinov.applications import workflow
 from deffinov.applications.models import Application, State
 from deffinov.calls.models import Wave
+from deffinov.committee import workflow as session_workflow
 from deffinov.committee.decisions import record_decision
-from deffinov.committee.models import AgendaItem, CommitteeMember, CommitteeSession
+from deffinov.committee.models import AgendaItem, CommitteeMember, CommitteeSession, SessionState
 from deffinov.demo.accounts import DEMO_PASSWORD
 from deffinov.demo.applications import (
     BOCAGE_FORMATION,
@@ -32,6 +37,10 @@ from deffinov.reviews.reviewing import save_review
 
 DECIDED_TITLE = "Tiers-lieu nomade du Pays d'Auge (démo)"
 SESSION_TITLE = "Comité de sélection – vague de démonstration"
+PAST_SESSION_TITLE = "Comité de sélection – vague de démonstration (séance tenue)"
+DELIBERATION = "CP-DEMO-2026-001"
+SIGNATORY = ("Claire Besnard", "Vice-présidente de la Région Normandie, par délégation du Président")
+VALIDATOR_EMAILS = ("fonctionnel@demo.deffinov.fr", "admin@demo.deffinov.fr")
 EXPERT_EMAIL = "expert@demo.deffinov.fr"
 SCORES = {
     "instructeur@demo.deffinov.fr": [5, 4, 3, 4, 4, 3, 4],
@@ -92,10 +101,10 @@ def opinion(application, expert, instructor):
         )  # fmt: skip
 
 
-def session_with_agenda(wave, instructor, applications):
+def session_with_agenda(wave, instructor, applications, title=SESSION_TITLE, days=14):
     session, _ = CommitteeSession.objects.get_or_create(
-        wave=wave, title=SESSION_TITLE,
-        defaults={"date": timezone.now() + dt.timedelta(days=14), "created_by": instructor},
+        wave=wave, title=title,
+        defaults={"date": timezone.now() + dt.timedelta(days=days), "created_by": instructor},
     )  # fmt: skip
     CommitteeMember.objects.get_or_create(
         session=session, name=instructor.get_full_name(), defaults={"institution": "region", "user": instructor}
@@ -103,9 +112,69 @@ def session_with_agenda(wave, instructor, applications):
     CommitteeMember.objects.get_or_create(
         session=session, name="Marc Lebrun", defaults={"institution": "dreets", "function": "Chargé de mission FSE"}
     )
-    for application in applications:
-        if application.state != State.DRAFT:
-            AgendaItem.objects.get_or_create(session=session, application=application)
+    if session.state == SessionState.PLANNED:
+        for application in applications:
+            if application.state == State.IN_REVIEW:
+                AgendaItem.objects.get_or_create(session=session, application=application)
+    return session
+
+
+def ensure_signatory(call):
+    """Letters are signed by the call's signatory: the demo call gets a fictitious one when it has none."""
+    if not call.signatory_name or not call.signatory_title:
+        call.signatory_name, call.signatory_title = SIGNATORY
+        call.save(update_fields=["signatory_name", "signatory_title"])
+
+
+def validator():
+    """The demo's functional administrator (the platform administrator before that account existed)."""
+    return next((user for email in VALIDATOR_EMAILS for user in User.objects.filter(email=email)), None)
+
+
+def decide_in_session(wave, instructor, decisions, title=PAST_SESSION_TITLE, days_ago=3, stdout=None):
+    """Record `decisions` — (application, outcome, amount or None, motivation) — in a session held `days_ago` days
+    ago, then validate them with the demo deliberation (dated today): the dossiers move and the letters go out.
+
+    Dossiers not in review are skipped; idempotent (a validated session is left as it is)."""
+    session, _ = CommitteeSession.objects.get_or_create(
+        wave=wave, title=title,
+        defaults={"date": timezone.now() - dt.timedelta(days=days_ago), "created_by": instructor},
+    )  # fmt: skip
+    if session.state == SessionState.VALIDATED:
+        return session
+    CommitteeMember.objects.get_or_create(
+        session=session, name=instructor.get_full_name(), defaults={"institution": "region", "user": instructor}
+    )
+    CommitteeMember.objects.get_or_create(
+        session=session, name="Marc Lebrun", defaults={"institution": "dreets", "function": "Chargé de mission FSE"}
+    )
+    wanted = [(a, outcome, amount, motivation) for a, outcome, amount, motivation in decisions if a is not None]
+    if session.state == SessionState.PLANNED:
+        for application, *_rest in wanted:
+            if application.state == State.IN_REVIEW:
+                AgendaItem.objects.get_or_create(session=session, application=application)
+        if session.agenda.exists():
+            session_workflow.hold(session, instructor)
+    if session.state != SessionState.HELD:
+        return session
+    for application, outcome, amount, motivation in wanted:
+        application.refresh_from_db()
+        on_agenda = session.agenda.filter(application=application).exists()
+        if (
+            on_agenda
+            and application.state == State.IN_REVIEW
+            and not session.decisions.filter(application=application).exists()
+        ):
+            record_decision(application, instructor, outcome, amount=amount, motivation=motivation, session=session)
+    by = validator()
+    if by is not None:
+        ensure_signatory(wave.call)
+        try:
+            session_workflow.validate(session, by, DELIBERATION, timezone.localdate())
+        except session_workflow.SessionError as error:
+            if stdout is not None:
+                stdout.write(f"Décisions de « {session.title} » non validées : {error.message}")
+    session.refresh_from_db()
     return session
 
 
@@ -123,13 +192,15 @@ def load_demo_committee(stdout):
                 score(application, criteria)
         if reviewed is not None and reviewed.state != State.DRAFT:
             opinion(reviewed, expert, instructor)
-        session = session_with_agenda(wave, instructor, [a for a in (reviewed, decided) if a is not None])
-        if decided.state == State.IN_REVIEW and session.agenda.filter(application=decided).exists():
-            record_decision(
-                decided, instructor, "accepted", amount=Decimal(60_000), session=session,
-                motivation="Projet retenu ; montant ajusté au calendrier des dépenses.",
-            )  # fmt: skip
+        past = decide_in_session(
+            wave, instructor,
+            [(decided, "accepted", Decimal(60_000), "Projet retenu ; montant ajusté au calendrier des dépenses.")],
+            stdout=stdout,
+        )  # fmt: skip
+        session = session_with_agenda(wave, instructor, [reviewed] if reviewed is not None else [])
+        decided.refresh_from_db()
         stdout.write(
-            f"Comité « {session.title} » : {session.agenda.count()} dossier(s) à l'ordre du jour, "
-            f"{decided.number} {decided.get_state_display().lower()}. Expert : {EXPERT_EMAIL}."
+            f"Comité « {past.title} » ({past.get_state_display().lower()}) : {decided.number} "
+            f"{decided.get_state_display().lower()}. Comité « {session.title} » : {session.agenda.count()} "
+            f"dossier(s) à l'ordre du jour. Expert : {EXPERT_EMAIL}."
         )

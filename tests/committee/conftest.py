@@ -46,8 +46,8 @@ def held(session, by):
 
 
 def with_signatory(call):
-    call.signatory_name = "Hervé Morin"
-    call.signatory_title = "Président de la Région Normandie"
+    call.signatory_name = "Claire Besnard"
+    call.signatory_title = "Vice-présidente de la Région Normandie"
     call.save(update_fields=["signatory_name", "signatory_title"])
     return call
 

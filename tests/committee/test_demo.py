@@ -1,9 +1,10 @@
 import io
 
 import pytest
+from django.utils import timezone
 
 from deffinov.applications.models import State
-from deffinov.committee.models import AgendaItem, CommitteeSession, Decision
+from deffinov.committee.models import CommitteeSession, Decision, SessionState
 from deffinov.demo.applications import SUBMITTED_TITLE, load_demo_applications
 from deffinov.reviews.models import ExpertInvitation, Review, ScoringCriterion
 from tests.demo.fixtures import demo, normandy  # noqa: F401
@@ -23,12 +24,17 @@ def test_the_demo_committee_loads_twice_without_duplicates(demo, django_capture_
             load_demo_committee(out)
     assert "dossier(s) à l'ordre du jour" in out.getvalue()
     assert ScoringCriterion.objects.filter(call=demo.call).count() == 7
-    session = CommitteeSession.objects.get()
-    assert session.members.count() == 2
-    assert AgendaItem.objects.count() == 2
+    past, upcoming = CommitteeSession.objects.order_by("date")
+    assert past.date < timezone.now() < upcoming.date
+    assert (past.state, upcoming.state) == (SessionState.VALIDATED, SessionState.PLANNED)
+    assert past.deliberation_reference and past.deliberation_date >= past.date.date()
+    assert past.members.count() == 2
+    assert [item.application.title for item in upcoming.agenda.all()] == [SUBMITTED_TITLE]
     decision = Decision.objects.get()
     assert (decision.application.title, decision.application.state) == (DECIDED_TITLE, State.ACCEPTED)
+    assert decision.session == past and decision.is_final
     assert decision.amount_granted < 70_000
+    assert past.wave.call.signatory_name  # the letters are signed
     opinion = ExpertInvitation.objects.get()
     assert (opinion.application.title, opinion.status) == (SUBMITTED_TITLE, "answered")
     assert Review.objects.count() == 4

@@ -71,7 +71,7 @@ def test_the_letter_is_dated_the_validation_day_cites_the_deliberation_and_is_si
     assert session.date <= session.validated_at
     assert f"délibération n°&nbsp;{REFERENCE} du {day(yesterday)}" in html
     assert f"comité de sélection réuni le {day(session.date)}" in html
-    assert "Hervé Morin" in html and "Président de la Région Normandie" in html
+    assert "Claire Besnard" in html and "Vice-présidente de la Région Normandie" in html
     assert "service instructeur" not in html
     assert "Région Normandie" in html and decidable["application"].number in html
     assert "90\xa0000\xa0€" in html
@@ -91,7 +91,7 @@ def test_the_signature_image_is_reproduced(decidable, instructor, functional_adm
     decision = record_decision(decidable["application"], instructor, "rejected", motivation="Budget.", session=session)
     validated(session, functional_admin)
     html = letter_html(decision)
-    assert 'src="data:image/png;base64,' in html and 'alt="Signature de Hervé Morin"' in html
+    assert 'src="data:image/png;base64,' in html and 'alt="Signature de Claire Besnard"' in html
 
 
 def test_the_refusal_letter_gives_the_motivation(decidable, instructor, functional_admin):
