@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ninja import Router, Schema
 from ninja.responses import Status
+from pydantic import Field
 
 from deffinov.calls.models import PARIS, Call
 
@@ -32,6 +33,10 @@ class RulesOut(Schema):
     seniority_months: int
     de_minimis_ceiling: int | float
     communication_cap_rate: float
+    project_start: str = Field(
+        description="Début des projets au plus tôt (règle schedule.start) : submission, à partir du dépôt du "
+        "dossier ; wave_opening, à partir de l'ouverture de la vague ; any, sans contrainte."
+    )
 
     @staticmethod
     def from_call(call):
@@ -50,6 +55,7 @@ class RulesOut(Schema):
             seniority_months=call.seniority_months,
             de_minimis_ceiling=as_number(call.de_minimis_ceiling),
             communication_cap_rate=float(call.communication_cap_rate),
+            project_start=call.project_start,
         )
 
 
@@ -67,6 +73,14 @@ class WaveOut(Schema):
     status: str
     envelope: int | float
     is_demo: bool
+    projects_end_on: dt.date = Field(
+        description="Les projets de cette vague s'achèvent au plus tard ce jour (règle schedule.end) : "
+        "la fin du programme, sauf date propre à la vague."
+    )
+
+    @staticmethod
+    def resolve_projects_end_on(wave):
+        return wave.projects_end_on or wave.call.programme_ends_on
 
     @staticmethod
     def resolve_opens_at(wave):

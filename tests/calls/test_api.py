@@ -35,6 +35,7 @@ def test_the_calls_endpoint_gives_the_rules_criteria_and_waves(client, during_wa
         "seniority_months": 12,
         "de_minimis_ceiling": 300000,
         "communication_cap_rate": 0.1,
+        "project_start": "submission",
     }
     assert [criterion["code"] for criterion in call["tiers_lieu_criteria"]] == [
         "ancrage_territorial",
@@ -54,10 +55,13 @@ def test_the_calls_endpoint_gives_the_rules_criteria_and_waves(client, during_wa
         "status": "open",
         "envelope": 1450000,
         "is_demo": False,
+        "projects_end_on": "2026-12-31",
     }
     assert waves["vague-1-2023"]["status"] == "closed"
     assert waves["vague-demonstration"]["is_demo"] is True
     assert waves["vague-demonstration"]["opens_at"] == "2024-02-15T00:00:00+01:00"
+    # A project of 36 months starting the day after the demonstration wave closes (15 April 2024) ends in 2027.
+    assert waves["vague-demonstration"]["projects_end_on"] == "2027-12-31"
 
 
 def test_dates_carry_the_paris_offset_of_their_season(client, during_wave_2, demo):
