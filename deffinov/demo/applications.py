@@ -1,5 +1,7 @@
-"""Demonstration dossiers in the demonstration wave: one complete eligible draft, one incomplete draft
-and one submitted dossier. Idempotent: each dossier is found again by its wave and title."""
+"""Demonstration dossiers in the demonstration wave: a complete eligible draft, an incomplete draft, dossiers
+submitted (one stays so; the instruction and the committee take the others further) and one withdrawn by its
+consortium. Every state is reached through the dossier's workflow. Idempotent: each dossier is found again by its
+wave and title."""
 
 import datetime as dt
 import hashlib
@@ -20,8 +22,9 @@ from deffinov.applications.models import (
     ResourceLine,
     State,
 )
-from deffinov.calls.models import Wave
+from deffinov.calls.models import PARIS, Wave
 from deffinov.demo.organisations import demo_siret
+from deffinov.eligibility.engine import add_months
 from deffinov.organisations.models import Organisation
 from deffinov.territories.models import Commune
 
@@ -31,6 +34,10 @@ FABRIQUE_BOCAGE, BOCAGE_FORMATION, CAEN_COMPETENCES, CFA_BESSIN = 1, 2, 3, 4
 COMPLETE_TITLE = "Espace de compétences du Bocage virois (démo)"
 INCOMPLETE_TITLE = "Parcours numériques de la plaine de Caen (démo)"
 SUBMITTED_TITLE = "Campus connecté du Bessin (démo)"
+PROJECT_MONTHS = 16
+WAITING_TITLE = "Fablab partagé du Cotentin (démo)"
+WITHDRAWN_TITLE = "Espace numérique du Perche (démo)"
+WITHDRAWAL_MOTIVATION = "Le collectif retire son dossier : le local prévu n'est plus disponible cette année."
 
 
 def pdf(text):
@@ -53,6 +60,14 @@ def pdf(text):
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def project_dates(wave):
+    """An honest 16-month project: it starts the first day of the month after the wave closes (so never before
+    its filing) and ends within the time the wave leaves its projects."""
+    closes_on = wave.closes_at.astimezone(PARIS).date()
+    start = (closes_on.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return start, add_months(start, PROJECT_MONTHS) - dt.timedelta(days=1)
 
 
 def organisation(n):
@@ -86,7 +101,7 @@ def fill_complete(application, lead, partner, by):
     application.innovation = "Des parcours courts co-construits avec les entreprises du bassin de Vire."
     application.pooling = "La salle de visioconférence et 12 ordinateurs du tiers-lieu sont partagés."
     application.spaces = "Une salle de 12 postes, une cabine de visioconférence, un espace d'accueil."
-    application.start_on, application.end_on = dt.date(2025, 9, 1), dt.date(2026, 12, 31)
+    application.start_on, application.end_on = project_dates(application.wave)
     application.save()
     application.communes.set(Commune.objects.filter(pk__in=["14762"]))
     lead_participation = application.participations.get(organisation=lead)
@@ -128,6 +143,19 @@ def fill_complete(application, lead, partner, by):
                 document.save()
 
 
+def submitted_dossier(wave, title, lead, partner, by, stdout):
+    """The demo dossier `title`, complete and submitted through the workflow if it was still a draft."""
+    application, _ = get_or_create_draft(wave, title, lead, by)
+    if application.state == State.DRAFT:
+        add_partner(application, partner, by)
+        fill_complete(application, lead, partner, by)
+        try:
+            workflow.submit(application, by)
+        except workflow.TransitionError as error:
+            stdout.write(f"Dossier {application.number} non déposé : {error.message}")
+    return application
+
+
 def load_demo_applications(stdout):
     wave = Wave.objects.select_related("call").get(slug=DEMO_WAVE_SLUG)
     candidate = User.objects.get(email="candidat@demo.deffinov.fr")
@@ -155,3 +183,11 @@ def load_demo_applications(stdout):
             except workflow.TransitionError as error:
                 stdout.write(f"Dossier {submitted.number} non déposé : {error.message}")
         stdout.write(f"Dossier {submitted.number} déposé : {'créé' if created else 'à jour'}.")
+
+        waiting = submitted_dossier(wave, WAITING_TITLE, fabrique, bocage, candidate, stdout)
+        stdout.write(f"Dossier {waiting.number} : {waiting.get_state_display().lower()}.")
+
+        withdrawn = submitted_dossier(wave, WITHDRAWN_TITLE, fabrique, bocage, candidate, stdout)
+        if withdrawn.state == State.SUBMITTED:
+            workflow.withdraw(withdrawn, candidate, motivation=WITHDRAWAL_MOTIVATION)
+        stdout.write(f"Dossier {withdrawn.number} : {withdrawn.get_state_display().lower()}.")

@@ -1,5 +1,6 @@
-"""The instruction in the demonstration wave: one dossier in review, one sent back for a correction, with
-instructors, labels, annotations and a message thread. Idempotent: run it as often as the demo is loaded."""
+"""The instruction in the demonstration wave: one dossier in review, one sent back for a correction, one
+classified without further action, with instructors, labels, annotations and a message thread. Idempotent: run it
+as often as the demo is loaded."""
 
 import datetime as dt
 
@@ -7,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from deffinov.accounts.models import User
-from deffinov.applications import workflow
 from deffinov.applications.models import Application, State
 from deffinov.calls.models import Wave
 from deffinov.demo.applications import (
@@ -15,29 +15,23 @@ from deffinov.demo.applications import (
     DEMO_WAVE_SLUG,
     FABRIQUE_BOCAGE,
     SUBMITTED_TITLE,
-    add_partner,
-    fill_complete,
-    get_or_create_draft,
     organisation,
+    submitted_dossier,
 )
 from deffinov.instruction import transitions
 from deffinov.instruction.models import Annotation, ApplicationLabel, Assignment, Label, Message
 
 CORRECTION_TITLE = "Atelier numérique du Bocage (démo)"
+DISMISSED_TITLE = "Tiers-lieu des bords de Seine (démo)"
+DISMISSAL_MOTIVATION = "Le projet relève de l'appel « Tiers-lieux culturels » : le collectif y est réorienté."
 LABELS = [("Territoire rural", "green"), ("Budget à vérifier", "orange"), ("Dossier prioritaire", "purple")]
 
 
 def _submitted(wave, title, candidate, stdout):
     """The demo dossier `title`, submitted if it was still a draft (the demo wave is open)."""
-    application, _ = get_or_create_draft(wave, title, organisation(FABRIQUE_BOCAGE), candidate)
-    if application.state == State.DRAFT:
-        add_partner(application, organisation(BOCAGE_FORMATION), candidate)
-        fill_complete(application, organisation(FABRIQUE_BOCAGE), organisation(BOCAGE_FORMATION), candidate)
-        try:
-            workflow.submit(application, candidate)
-        except workflow.TransitionError as error:
-            stdout.write(f"Dossier {application.number} non déposé : {error.message}")
-    return application
+    return submitted_dossier(
+        wave, title, organisation(FABRIQUE_BOCAGE), organisation(BOCAGE_FORMATION), candidate, stdout
+    )
 
 
 def _tools(application, instructor, labels, note, stdout):
@@ -98,3 +92,10 @@ def load_demo_instruction(stdout):
                 correction, instructor, labels[1:2], "Relancer le chef de file si rien n'arrive sous 10 jours.", stdout
             )
         stdout.write(f"Dossier {correction.number} : {correction.get_state_display().lower()}.")
+
+        dismissed = _submitted(wave, DISMISSED_TITLE, candidate, stdout)
+        if dismissed.state == State.SUBMITTED:
+            transitions.start_review(dismissed, instructor)
+        if dismissed.state == State.IN_REVIEW:
+            transitions.dismiss(dismissed, instructor, DISMISSAL_MOTIVATION)
+        stdout.write(f"Dossier {dismissed.number} : {dismissed.get_state_display().lower()}.")

@@ -2,14 +2,21 @@ import io
 
 from deffinov.applications.facts import verdict_for, with_dossier
 from deffinov.applications.models import Application
-from deffinov.demo.applications import COMPLETE_TITLE, INCOMPLETE_TITLE, SUBMITTED_TITLE, load_demo_applications
+from deffinov.demo.applications import (
+    COMPLETE_TITLE,
+    INCOMPLETE_TITLE,
+    SUBMITTED_TITLE,
+    WAITING_TITLE,
+    WITHDRAWN_TITLE,
+    load_demo_applications,
+)
 from tests.demo.fixtures import demo, normandy  # noqa: F401
 
 
 def test_demo_dossiers_are_loaded_once_and_show_each_state(demo):  # noqa: F811
     load_demo_applications(io.StringIO())
     load_demo_applications(io.StringIO())
-    assert Application.objects.count() == 3
+    assert Application.objects.count() == 5
     complete = with_dossier(Application.objects.filter(title=COMPLETE_TITLE)).get()
     assert complete.state == "draft"
     verdict = verdict_for(complete)
@@ -19,3 +26,6 @@ def test_demo_dossiers_are_loaded_once_and_show_each_state(demo):  # noqa: F811
     assert not verdict_for(with_dossier(Application.objects.filter(pk=incomplete.pk)).get()).eligible
     submitted = Application.objects.get(title=SUBMITTED_TITLE)
     assert submitted.state == "submitted" and submitted.snapshot["members"]
+    assert Application.objects.get(title=WAITING_TITLE).state == "submitted"
+    withdrawn = Application.objects.get(title=WITHDRAWN_TITLE)
+    assert withdrawn.state == "withdrawn" and withdrawn.transitions.last().motivation

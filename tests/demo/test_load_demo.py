@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from stdnum.fr import siret
 
 from deffinov.accounts.models import User
+from deffinov.accounts.roles import Role, has_role
 from deffinov.calls.models import PARIS, Call, Event, Resource, TiersLieuCriterion, Wave
 from deffinov.demo.accounts import DEMO_PASSWORD
 from deffinov.demo.call import CALL_SLUG, DEMO_WAVE_SLUG
@@ -45,7 +46,7 @@ def test_loading_twice_gives_the_same_data(normandy, today):
     assert first["Event"] == 3
     assert first["TiersLieuCriterion"] == 5
     assert first["Organisation"] >= 30
-    assert first["User"] == 5  # four demo accounts and the demo expert
+    assert first["User"] == 8  # seven demo accounts (one per role) and the demo expert
     assert "candidat@demo.deffinov.fr" in output
     assert DEMO_PASSWORD in output
     assert "Données de démonstration chargées." in output
@@ -167,7 +168,7 @@ def test_demo_accounts_sign_in_with_their_roles(client, normandy, today):
     assert Kind.ORGANISME_FORMATION in training.kinds
     assert training.commune.name in {"Vire Normandie", "Caen"}
     instructor = User.objects.get(email="instructeur@demo.deffinov.fr")
-    assert instructor.is_staff and not instructor.is_superuser
+    assert has_role(instructor, Role.INSTRUCTOR) and not instructor.is_superuser
     assert instructor.has_perm("calls.view_wave")
     assert instructor.has_perm("organisations.view_organisation")
     assert not instructor.has_perm("calls.change_wave")
