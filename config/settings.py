@@ -156,6 +156,8 @@ LOGIN_FAILURES_WINDOW = env_int("LOGIN_FAILURES_WINDOW", 15)
 LOGIN_FAILED_RATE = (
     f"{LOGIN_FAILURES_PER_IP_LIMIT}/{LOGIN_FAILURES_WINDOW}m/ip,{LOGIN_FAILURES_LIMIT}/{LOGIN_FAILURES_WINDOW}m/key"
 )
+# Behind a reverse proxy, the client's address is read from X-Forwarded-For: the number of proxies we run.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Tests log in and sign up many times a minute: only the lockout stays on there.
 _TEST_RATE_LIMITS = dict.fromkeys(
     [

@@ -130,3 +130,17 @@ def test_the_deployment_check_refuses_a_per_process_cache(settings):
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "c"}}
     assert check_shared_cache(None) == []
+
+
+def test_one_address_is_locked_after_twenty_failures_on_any_accounts_others_are_not(settings, user):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    colleague = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    for number in range(20):
+        attacker.post(reverse("account_login"), {"login": f"agent{number}@normandie.fr", "password": "x"})
+    response = attacker.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+
+    assert LOCKED in response.text
+    colleague.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert logged_in(colleague)
