@@ -15,6 +15,8 @@ RULE_TITLES = {
     "budget.balanced": _("Budget équilibré"),
     "budget.grant_range": _("Montant de la subvention"),
     "budget.cofinancing": _("Cofinancement"),
+    "budget.communication_cap": _("Dépenses de communication"),
+    "schedule.start": _("Date de début"),
     "schedule.duration": _("Durée du projet"),
     "schedule.end": _("Date de fin"),
     "documents.complete": _("Pièces justificatives"),

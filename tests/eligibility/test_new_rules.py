@@ -10,6 +10,7 @@ import pytest
 from deffinov.eligibility.engine import RULE_CODES, cofinancing_met, cofinancing_rate, evaluate
 from deffinov.eligibility.facts import Status
 from deffinov.eligibility.formatting import percent
+from deffinov.eligibility.presentation import RULE_TITLES
 from tests.eligibility.builders import AT, application, budget, call_rules
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -154,3 +155,7 @@ def test_the_new_codes_sit_beside_their_family():
 @pytest.mark.parametrize("code", ["budget.communication_cap", "schedule.start"])
 def test_the_new_rules_pass_for_an_honest_application(code):
     assert check(code).status == Status.PASS
+
+
+def test_every_rule_has_a_title_on_the_pages():
+    assert set(RULE_CODES) <= set(RULE_TITLES)
