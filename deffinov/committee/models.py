@@ -26,7 +26,9 @@ class SessionState(models.TextChoices):
 class CommitteeSession(models.Model):
     """A meeting of the selection committee (Région + DREETS) deciding on a wave's dossiers."""
 
-    wave = models.ForeignKey("calls.Wave", on_delete=models.PROTECT, related_name="committee_sessions")
+    wave = models.ForeignKey(
+        "calls.Wave", on_delete=models.PROTECT, related_name="committee_sessions", verbose_name="vague"
+    )
     date = models.DateTimeField("date de la séance")
     title = models.CharField("intitulé", max_length=200)
     state = models.CharField("état", max_length=20, choices=SessionState.choices, default=SessionState.PLANNED)
@@ -39,9 +41,16 @@ class CommitteeSession(models.Model):
     deliberation_date = models.DateField("date de la délibération", null=True, blank=True)
     validated_at = models.DateTimeField("décisions validées le", null=True, blank=True)
     validated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="décisions validées par",
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="créée par"
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
 
     class Meta:
@@ -70,10 +79,14 @@ class CommitteeSession(models.Model):
 class SessionTransition(models.Model):
     """One change of state of a session: who, when, from, to, and what was given (the deliberation)."""
 
-    session = models.ForeignKey(CommitteeSession, on_delete=models.CASCADE, related_name="transitions")
+    session = models.ForeignKey(
+        CommitteeSession, on_delete=models.CASCADE, related_name="transitions", verbose_name="séance"
+    )
     from_state = models.CharField("de", max_length=20, choices=SessionState.choices)
     to_state = models.CharField("vers", max_length=20, choices=SessionState.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="par"
+    )
     at = models.DateTimeField("le", default=timezone.now)
     motivation = models.TextField("précision", blank=True)
 
@@ -91,7 +104,9 @@ class CommitteeMember(models.Model):
         REGION = "region", "Région Normandie"
         DREETS = "dreets", "DREETS Normandie"
 
-    session = models.ForeignKey(CommitteeSession, on_delete=models.CASCADE, related_name="members")
+    session = models.ForeignKey(
+        CommitteeSession, on_delete=models.CASCADE, related_name="members", verbose_name="séance"
+    )
     name = models.CharField("nom", max_length=150)
     function = models.CharField("fonction", max_length=150, blank=True)
     institution = models.CharField("institution", max_length=20, choices=Institution.choices)
@@ -116,7 +131,9 @@ class CommitteeMember(models.Model):
 class AgendaItem(models.Model):
     """A dossier on the session's agenda, with the amount the instructors propose."""
 
-    session = models.ForeignKey(CommitteeSession, on_delete=models.CASCADE, related_name="agenda")
+    session = models.ForeignKey(
+        CommitteeSession, on_delete=models.CASCADE, related_name="agenda", verbose_name="séance"
+    )
     application = models.ForeignKey(
         "applications.Application", on_delete=models.PROTECT, related_name="agenda_items", verbose_name="dossier"
     )
@@ -180,7 +197,9 @@ class Decision(models.Model):
     )
     cofinancing_exception = models.BooleanField("dérogation au taux de cofinancement", default=False)
     motivation = models.TextField("motivation", blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="décidé par"
+    )
     decided_at = models.DateTimeField("décidé le", default=timezone.now)
 
     objects = DecisionQuerySet.as_manager()
