@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from deffinov.accounts.roles import has_region_role
 from deffinov.calls.models import PARIS
 
 
@@ -34,10 +35,10 @@ class Public(models.TextChoices):
 
 class ApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Applications whose accepted member structures count `user` among their people; all for Region staff."""
+        """Applications whose accepted member structures count `user` among their people; all for Region agents."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_active and user.is_staff:
+        if has_region_role(user):
             return self
         return self.filter(
             participations__status="accepted", participations__organisation__memberships__user=user
