@@ -6,10 +6,11 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from deffinov.applications.bounds import sane_date
 from deffinov.applications.documents import missing_kinds
-from deffinov.applications.models import Application, Participation, ResourceLine
+from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine
 from deffinov.eligibility.adapters import rules_from_call
-from deffinov.eligibility.engine import evaluate
+from deffinov.eligibility.engine import cofinancing_rate, evaluate
 from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts
 
 DOSSIER_PREFETCH = (
@@ -40,15 +41,17 @@ def budget_totals(application):
     total_expenses = sum((line.amount for line in expenses), Decimal(0))
     total_resources = sum(by_kind.values(), Decimal(0))
     grant = by_kind[ResourceLine.Kind.REQUESTED_GRANT]
-    cofinancing = (1 - grant / total_expenses) if total_expenses else None
     return {
         "expenses": total_expenses,
         "resources": total_resources,
         "by_kind": by_kind,
         "grant": grant,
-        "cofinancing_rate": cofinancing,
+        "cofinancing_rate": cofinancing_rate(total_expenses, grant),
         "balance": total_resources - total_expenses,
         "in_kind_expenses": sum((line.amount for line in expenses if line.in_kind), Decimal(0)),
+        "communication": sum(
+            (line.amount for line in expenses if line.category == ExpenseLine.Category.COMMUNICATION), Decimal(0)
+        ),
     }
 
 
@@ -86,14 +89,16 @@ def application_facts(application, check_documents=True):
         departements=frozenset(commune.department_id for commune in application.communes.all()),
         budget=BudgetFacts(
             expenses=totals["expenses"],
+            communication=totals["communication"],
             requested_grant=by_kind[ResourceLine.Kind.REQUESTED_GRANT],
             own_funds=by_kind[ResourceLine.Kind.OWN_FUNDS],
             other_public=by_kind[ResourceLine.Kind.OTHER_PUBLIC],
             private=by_kind[ResourceLine.Kind.PRIVATE],
             in_kind=by_kind[ResourceLine.Kind.IN_KIND],
         ),
-        start_on=application.start_on,
-        end_on=application.end_on,
+        # A date stored outside the sane window (« 9999-12-31 ») reads as missing: the dossier asks for it again.
+        start_on=sane_date(application.start_on),
+        end_on=sane_date(application.end_on),
         check_documents=check_documents,
     )
 

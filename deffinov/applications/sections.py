@@ -16,6 +16,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from deffinov.applications import editing
+from deffinov.applications.bounds import sane_date
 from deffinov.applications.editing import NotEditableError  # noqa: F401 (the views catch it from here)
 from deffinov.applications.facts import with_dossier
 from deffinov.applications.forms.sections import (
@@ -140,7 +141,19 @@ def initial_for(application, key):
 
 
 def build_form(application, key, data=None):
-    return SECTION_FORMS[key](data, application=application, initial=initial_for(application, key), prefix=key)
+    initial = initial_for(application, key)
+    if (
+        data is None
+        and key == "calendrier"
+        and not all(map(within_widest_window, [application.start_on, application.end_on]))
+    ):
+        # A date stored before the bounds existed (« 9999-12-31 »): shown with its error, to be corrected.
+        data = {f"{key}-{name}": "" if value is None else str(value) for name, value in initial.items()}
+    return SECTION_FORMS[key](data, application=application, initial=initial, prefix=key)
+
+
+def within_widest_window(value):
+    return value is None or sane_date(value) is not None
 
 
 @dataclass

@@ -98,6 +98,7 @@ def build_snapshot(application, at):
             "total_expenses": money(totals["expenses"]),
             "total_resources": money(totals["resources"]),
             "requested_grant": money(totals["grant"]),
+            "communication": money(totals["communication"]),
             "cofinancing_rate": money(totals["cofinancing_rate"]),
         },
     }

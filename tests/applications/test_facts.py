@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from deffinov.applications.facts import application_facts, budget_totals, verdict_for, with_dossier
-from deffinov.applications.models import Application, Document
+from deffinov.applications.models import Application, Document, ExpenseLine, ResourceLine
 
 
 def load(application):
@@ -38,3 +38,22 @@ def test_budget_totals_and_cofinancing(consortium):
     assert totals["expenses"] == totals["resources"] == Decimal(150_000)
     assert totals["balance"] == 0
     assert round(totals["cofinancing_rate"], 3) == Decimal("0.333")
+
+
+def test_communication_expenses_reach_the_engine_and_its_cap(consortium):
+    application = consortium["application"]
+    ExpenseLine.objects.create(
+        application=application,
+        participation=consortium["lead"],
+        category=ExpenseLine.Category.COMMUNICATION,
+        label="Campagne d'affichage",
+        amount=Decimal(24_500),
+    )
+    ResourceLine.objects.filter(application=application, kind="own_funds").update(amount=Decimal(74_500))
+    facts = application_facts(load(application))
+    assert facts.budget.communication == Decimal(24_500)
+    assert facts.budget.expenses == Decimal(174_500)
+    # 14 % of the budget on communication, over the call's 10 % cap: no longer « Éligible ».
+    verdict = verdict_for(load(application))
+    assert verdict.result("budget.communication_cap").status == "fail"
+    assert not verdict.eligible

@@ -1,10 +1,12 @@
 from django import forms
 
+from deffinov.applications.forms.fields import EurosField
 from deffinov.applications.models import ExpenseLine, Participation, ResourceLine
 
 
 class ExpenseForm(forms.ModelForm):
     prefix = "depense"
+    amount = EurosField(label="Montant (€)", help_text="Par exemple 1 500,50 ou 12 000 €.")
 
     class Meta:
         model = ExpenseLine
@@ -19,16 +21,12 @@ class ExpenseForm(forms.ModelForm):
         ).select_related("organisation")
         self.fields["participation"].label_from_instance = lambda participation: participation.organisation.name
         self.fields["participation"].empty_label = None
-        self.fields["amount"].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})
 
 
 class ResourceForm(forms.ModelForm):
     prefix = "ressource"
+    amount = EurosField(label="Montant (€)", help_text="Par exemple 1 500,50 ou 12 000 €.")
 
     class Meta:
         model = ResourceLine
         fields = ["kind", "label", "amount"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["amount"].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})

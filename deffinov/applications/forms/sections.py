@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from deffinov.applications.bounds import date_window
+from deffinov.applications.forms.fields import BoundedDateField, EurosField, PercentField
 from deffinov.applications.models import Public
 from deffinov.territories.forms import CommuneField, CommuneInput
 from deffinov.territories.models import EPCI
@@ -125,16 +127,15 @@ class SpacesForm(SectionForm):
     )
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
-
-
 class ScheduleForm(SectionForm):
-    start_on = forms.DateField(label="Début du projet", required=False, widget=DateInput)
-    end_on = forms.DateField(label="Fin du projet", required=False, widget=DateInput)
+    start_on = BoundedDateField(label="Début du projet", required=False)
+    end_on = BoundedDateField(label="Fin du projet", required=False)
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, application=application, **kwargs)
+        earliest, latest = date_window(application.wave)
+        for name in ("start_on", "end_on"):
+            self.fields[name].set_window(earliest, latest)
 
     def clean(self):
         cleaned = super().clean()
@@ -184,18 +185,11 @@ class MoneyForm(SectionForm):
         self.groups = []
         for participation in application.accepted_participations():
             share, minimis = f"share_{participation.pk}", f"minimis_{participation.pk}"
-            self.fields[share] = forms.DecimalField(
-                label=f"Part de la subvention pour {participation.organisation.name} (%)",
-                min_value=0,
-                max_value=100,
-                decimal_places=2,
-                required=False,
+            self.fields[share] = PercentField(
+                label=f"Part de la subvention pour {participation.organisation.name} (%)", required=False
             )
-            self.fields[minimis] = forms.DecimalField(
+            self.fields[minimis] = EurosField(
                 label=f"Aides de minimis reçues sur 3 ans par {participation.organisation.name} (€)",
-                min_value=0,
-                decimal_places=2,
-                max_digits=12,
                 required=False,
             )
             self.groups.append((participation, [self[share], self[minimis]]))

@@ -2,6 +2,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from deffinov.applications.bounds import AMOUNT_LIMIT
+
 
 class ExpenseLine(models.Model):
     """An expense of the project, carried by one member. Buildings are not funded."""
@@ -30,7 +32,10 @@ class ExpenseLine(models.Model):
     class Meta:
         verbose_name = "dépense"
         ordering = ["application", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="expense_amount_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="expense_amount_positive"),
+            models.CheckConstraint(condition=Q(amount__lt=AMOUNT_LIMIT), name="expense_amount_bounded"),
+        ]
 
     def __str__(self):
         return self.label
@@ -52,7 +57,10 @@ class ResourceLine(models.Model):
     class Meta:
         verbose_name = "ressource"
         ordering = ["application", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="resource_amount_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="resource_amount_positive"),
+            models.CheckConstraint(condition=Q(amount__lt=AMOUNT_LIMIT), name="resource_amount_bounded"),
+        ]
 
     def __str__(self):
         return self.label

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from deffinov.applications.bounds import AMOUNT_LIMIT
 from deffinov.organisations.validators import validate_siret
 
 
@@ -54,6 +55,9 @@ class Participation(models.Model):
                 fields=["application"], condition=Q(is_lead=True), name="participation_one_lead_per_application"
             ),
             models.CheckConstraint(condition=Q(de_minimis_received__gte=0), name="participation_de_minimis_positive"),
+            models.CheckConstraint(
+                condition=Q(de_minimis_received__lt=AMOUNT_LIMIT), name="participation_de_minimis_bounded"
+            ),
             models.CheckConstraint(
                 condition=Q(grant_share__gte=0) & Q(grant_share__lte=1), name="participation_grant_share_range"
             ),
