@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from deffinov.accounts import second_factor
 from deffinov.accounts.models import User
@@ -56,7 +57,7 @@ class UserAdmin(DjangoUserAdmin):
     def roles(self, user):
         return ", ".join(sorted(group.name for group in user.groups.all())) or "–"
 
-    @admin.action(description=_("Réinitialiser la double authentification (appareil perdu)"))
+    @admin.action(description=_("Réinitialiser l'authentification à deux facteurs (appareil perdu)"))
     def reset_second_factor(self, request, queryset):
         """Only a platform administrator; each reset goes to the audit trail."""
         if not request.user.is_superuser:
@@ -64,13 +65,17 @@ class UserAdmin(DjangoUserAdmin):
             return
         for user in queryset:
             second_factor.reset_second_factor(user, by=request.user)
+        count = queryset.count()
         self.message_user(
             request,
-            _(
-                "Double authentification réinitialisée pour %(count)d compte(s) : une nouvelle est demandée à leur "
-                "prochaine page de la Région."
+            ngettext(
+                "Authentification à deux facteurs réinitialisée pour %(count)d compte : il en activera une nouvelle "
+                "à sa prochaine page de la Région.",
+                "Authentification à deux facteurs réinitialisée pour %(count)d comptes : chacun en activera une "
+                "nouvelle à sa prochaine page de la Région.",
+                count,
             )
-            % {"count": queryset.count()},
+            % {"count": count},
             messages.SUCCESS,
         )
 

@@ -16,7 +16,7 @@ def check_shared_cache(app_configs, **kwargs):
         return [
             Error(
                 "Le cache par défaut n'est pas partagé entre les processus : le blocage après des échecs de "
-                "connexion et les codes de double authentification déjà utilisés ne tiendraient pas.",
+                "connexion et les codes d'authentification à deux facteurs déjà utilisés ne tiendraient pas.",
                 hint="Utilisez django.core.cache.backends.db.DatabaseCache (manage.py createcachetable).",
                 id="deffinov.accounts.E001",
             )

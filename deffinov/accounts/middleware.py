@@ -25,7 +25,8 @@ class SecondFactorRequiredMiddleware:
         ):
             messages.warning(
                 request,
-                "Votre compte donne accès aux pages de la Région : activez la double authentification pour continuer.",
+                "Votre compte donne accès aux pages de la Région : activez l'authentification à deux facteurs "
+                "pour continuer.",
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

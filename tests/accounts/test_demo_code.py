@@ -33,5 +33,5 @@ def test_it_refuses_to_run_in_production(settings):
 def test_it_says_when_the_account_has_no_second_factor():
     UserFactory(email="candidat@demo.deffinov.fr")
 
-    with pytest.raises(CommandError, match="n'a pas de double authentification"):
+    with pytest.raises(CommandError, match="n'a pas d'authentification à deux facteurs"):
         call_command("demo_code", "candidat@demo.deffinov.fr")

@@ -137,7 +137,7 @@ def test_a_platform_admin_resets_a_lost_second_factor_and_it_is_audited(client):
         follow=True,
     )
 
-    assert "Double authentification réinitialisée" in response.text
+    assert "Authentification à deux facteurs réinitialisée" in response.text
     assert not Authenticator.objects.filter(user=instructor).exists()
     event = AuditEvent.objects.get(action="accounts.second_factor_reset")
     assert event.actor == admin
@@ -168,4 +168,7 @@ def test_the_dashboard_links_to_the_second_factor_settings(client, user):
 
     response = client.get(reverse("accounts:dashboard"))
 
-    assert f'<a href="{reverse("mfa_index")}">Double authentification et codes de récupération</a>' in response.text
+    assert (
+        f'<a href="{reverse("mfa_index")}">Authentification à deux facteurs et codes de récupération</a>'
+        in response.text
+    )

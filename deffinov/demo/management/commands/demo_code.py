@@ -15,7 +15,7 @@ def current_code(secret):
 
 class Command(BaseCommand):
     help = (
-        "Affiche le code de double authentification du moment d'un compte de démonstration "
+        "Affiche le code d'authentification à deux facteurs du moment d'un compte de démonstration "
         "(développement seulement, jamais en production)."
     )
 
@@ -30,5 +30,5 @@ class Command(BaseCommand):
             raise CommandError(f"Aucun compte {email}.")
         totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
         if totp is None:
-            raise CommandError(f"Le compte {email} n'a pas de double authentification.")
+            raise CommandError(f"Le compte {email} n'a pas d'authentification à deux facteurs.")
         self.stdout.write(current_code(decrypt(totp.data["secret"])))

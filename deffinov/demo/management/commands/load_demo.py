@@ -6,6 +6,7 @@ from deffinov.accounts.roles import Role, has_role
 from deffinov.committee.demo import load_demo_committee
 from deffinov.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from deffinov.demo.applications import load_demo_applications
+from deffinov.demo.decisions import load_demo_decisions
 from deffinov.demo.loader import load_demo
 from deffinov.demo.reference import MissingReferenceData
 from deffinov.instruction.demo import load_demo_instruction
@@ -35,6 +36,7 @@ class Command(BaseCommand):
                 load_demo_applications(self.stdout)
                 load_demo_instruction(self.stdout)
                 load_demo_committee(self.stdout)
+                load_demo_decisions(self.stdout)
                 if not wet_run:
                     transaction.set_rollback(True)
         except MissingReferenceData as error:
@@ -67,8 +69,8 @@ class Command(BaseCommand):
 def describe_role(user):
     """« administrateur de la plateforme », the roles' French names, or « candidat »."""
     if user.is_superuser:
-        return "administrateur de la plateforme, double authentification"
+        return "administrateur de la plateforme, authentification à deux facteurs"
     names = [str(role.label).lower() for role in Role if has_role(user, role)]
     if names:
-        return f"{', '.join(names)}, double authentification"
+        return f"{', '.join(names)}, authentification à deux facteurs"
     return "candidat"
