@@ -77,6 +77,7 @@ def request_body(wave=None):
             "other_public": 30000,
             "private": 0,
             "in_kind": 20000,
+            "communication": 12000,
         },
         "start_on": "2025-01-01",
         "end_on": "2026-06-30",
