@@ -1,14 +1,16 @@
 """A tiers-lieu and a training organisation of Calvados form a consortium, write one dossier and submit it."""
 
+import datetime as dt
 import re
 
 from django.conf import settings
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from deffinov.applications.models import Application, Receipt
-from tests.applications.factories import OrganisationFactory, WaveFactory, pdf_bytes, person
+from tests.applications.factories import OrganisationFactory, WaveFactory, pdf_bytes, person, project_dates
 
 
 def log_in(page, user, base_url):
@@ -26,7 +28,8 @@ def autosave(page, key):
 
 
 def test_consortium_writes_and_submits_its_dossier(page, live_server, browser, check_accessibility, run_tasks):
-    wave = WaveFactory(title="Vague 2")
+    wave = WaveFactory(title="Vague 2", call__programme_ends_on=dt.date(timezone.localdate().year + 4, 12, 31))
+    start_on, end_on = project_dates(wave)
     tiers_lieu = OrganisationFactory(name="Le Tiers-Lieu du Bocage")
     training = OrganisationFactory(training=True, name="Formations du Calvados")
     claire = person(tiers_lieu, email="claire@tiers-lieu-bocage.fr")
@@ -83,8 +86,8 @@ def test_consortium_writes_and_submits_its_dossier(page, live_server, browser, c
     page.get_by_label("Espaces et équipements prévus").fill("Douze postes, une cabine de visioconférence.")
     page.get_by_label("Espaces et équipements prévus").dispatch_event("change")
     autosave(page, "espaces")
-    page.get_by_label("Début du projet").fill("2025-09-01")
-    page.get_by_label("Fin du projet").fill("2026-12-31")
+    page.get_by_label("Début du projet").fill(start_on.isoformat())
+    page.get_by_label("Fin du projet").fill(end_on.isoformat())
     page.get_by_label("Fin du projet").dispatch_event("change")
     autosave(page, "calendrier")
     criteria = page.locator("#criteres textarea")
@@ -97,10 +100,11 @@ def test_consortium_writes_and_submits_its_dossier(page, live_server, browser, c
     page.get_by_label("Part de la subvention pour Formations du Calvados (%)").dispatch_event("change")
     autosave(page, "repartition")
 
-    # The budget: two expenses, two resources, 33 % cofinancing.
+    # The budget: two expenses, two resources, 33 % cofinancing, amounts typed the French way.
     for member, category, label, amount in [
-        ("Le Tiers-Lieu du Bocage", "Personnel", "Animatrice", "100000"),
-        ("Formations du Calvados", "Équipement pédagogique", "Ordinateurs", "50000"),
+        ("Le Tiers-Lieu du Bocage", "Personnel", "Animatrice", "100 000"),
+        ("Formations du Calvados", "Équipement pédagogique", "Ordinateurs", "49 999,50"),
+        ("Formations du Calvados", "Communication", "Affiches", "0,5"),
     ]:
         expense = page.locator("form[aria-labelledby=add-expense-title]")
         expense.get_by_label("Membre qui porte la dépense").select_option(label=member)
@@ -109,7 +113,10 @@ def test_consortium_writes_and_submits_its_dossier(page, live_server, browser, c
         expense.get_by_label("Montant (€)").fill(amount)
         expense.get_by_role("button", name="Ajouter la dépense").click()
         expect(page.locator(".messages")).to_contain_text(f"Dépense « {label} » ajoutée")
-    resources = [("Subvention demandée à la Région", "Région", "100000"), ("Autofinancement", "Fonds propres", "50000")]
+    resources = [
+        ("Subvention demandée à la Région", "Région", "100 000 €"),
+        ("Autofinancement", "Fonds propres", "50000.00"),
+    ]
     for kind, label, amount in resources:
         resource = page.locator("form[aria-labelledby=add-resource-title]")
         resource.get_by_label("Nature").select_option(label=kind)
