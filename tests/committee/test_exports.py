@@ -178,3 +178,37 @@ def test_a_pending_decision_is_exported_as_such(ranked_session, instructor):
     header, *rows = rows_of_csv("".join(csv_lines(session.wave)))
     row = dict(zip(header, next(r for r in rows if r[0] == d["a"].number), strict=True))
     assert (row["État"], row["Décision"]) == ("En instruction", "Accepté (à valider)")
+
+
+def test_the_export_shows_the_verdict_stored_at_the_last_submission(instructor):
+    """Submitted eligible, sent back for a correction, resubmitted below the call's minimum: the export reads the
+    verdict of the resubmission (a warning to examine), not the first one."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from deffinov.applications import workflow
+    from deffinov.applications.models import ResourceLine
+    from deffinov.eligibility.presentation import verdict_label
+    from deffinov.instruction import transitions
+    from tests.applications.factories import eligible_application
+
+    data = eligible_application()
+    application = data["application"]
+    workflow.submit(application, data["lead_admin"])
+    application.refresh_from_db()
+    first = verdict_label(application.eligibility_at_submission)
+    transitions.start_review(application, instructor)
+    transitions.request_correction(
+        application, instructor, "incorrect", "Le budget est à revoir.", timezone.localdate() + dt.timedelta(days=15)
+    )
+    ResourceLine.objects.filter(application=application, kind="requested_grant").update(amount=40_000)
+    ResourceLine.objects.filter(application=application, kind="own_funds").update(amount=110_000)
+    transitions.resubmit(application, data["lead_admin"])
+    application.refresh_from_db()
+    last = verdict_label(application.eligibility_at_submission)
+    assert last != first
+    header, *rows = rows_of_csv("".join(csv_lines(application.wave)))
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["Éligibilité au dépôt"] == last
+    assert row["Subvention demandée (€)"] == "40000,00"
