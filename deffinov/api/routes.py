@@ -1,6 +1,9 @@
 """The public REST API, at /api/v1/, described by OpenAPI at /api/v1/openapi.json."""
 
+import functools
+
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from ninja import Body, NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
@@ -39,8 +42,30 @@ COMMON_RESPONSES = {
 }
 
 
+def json_method_not_allowed(view):
+    """The framework answers a wrong method with an HTML 405: the same status, its Allow header, a JSON body."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+            allowed = response.get("Allow", "")
+            response = JsonResponse({"detail": "Méthode non autorisée pour cette adresse."}, status=405)
+            response["Allow"] = allowed
+        return response
+
+    return wrapped
+
+
 class DocumentedAPI(NinjaAPI):
-    """The OpenAPI document lists every status an operation may answer, with the body it then has."""
+    """The OpenAPI document lists every status an operation may answer, with the body it then has;
+    every answer is JSON."""
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            pattern.callback = json_method_not_allowed(pattern.callback)
+        return patterns
 
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
@@ -128,6 +153,8 @@ def http_error(request, exc):
 
 
 def api_not_found(request, *args, **kwargs):
+    if request.path_info == "/api/v1":
+        return redirect("api:api-root")
     return JsonResponse({"detail": "Ressource introuvable."}, status=404)
 
 

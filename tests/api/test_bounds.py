@@ -140,3 +140,22 @@ def test_the_api_root_lists_the_endpoints_and_the_openapi_document(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     for method, path in listed:
         assert method.lower() in paths[path], path
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [("get", URL, "POST"), ("delete", "/api/v1/calls", "GET"), ("put", "/api/v1/", "GET")],
+)
+def test_a_wrong_method_is_told_in_json(client, db, method, path, allowed):
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 405
+    assert response.json() == {"detail": "Méthode non autorisée pour cette adresse."}
+    assert response["Allow"] == allowed
+
+
+def test_the_api_root_without_its_slash_leads_to_it(client, db):
+    response = client.get("/api/v1")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/api/v1/"
