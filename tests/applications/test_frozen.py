@@ -26,6 +26,7 @@ from deffinov.applications.models import (
     Participation,
     ResourceLine,
 )
+from tests.accounts.factories import UserFactory
 from tests.applications.factories import eligible_application, pdf_bytes
 from tests.organisations.factories import OrganisationFactory
 
@@ -218,3 +219,29 @@ def test_a_write_racing_the_submission_is_either_frozen_with_it_or_refused(write
         "section": Application.objects.get(pk=application.pk).title == "Un autre titre",
     }[write]
     assert outcome["written"] == stored == in_snapshot
+
+
+def test_the_admin_cannot_change_a_frozen_dossier_nor_its_state(db, client):
+    data = eligible_application()
+    application = data["application"]
+    assert workflow.submit(application, data["lead_admin"]) is True
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(f"/admin/applications/application/{application.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="state"' not in page.content.decode()
+    assert 'name="title"' not in page.content.decode()
+    before = state_of(application)
+    line = ExpenseLine.objects.filter(application=application).first()
+    response = client.post(
+        f"/admin/applications/expenseline/{line.pk}/change/",
+        {
+            "application": application.pk,
+            "participation": line.participation_id,
+            "category": "autre",
+            "label": "X",
+            "amount": "1",
+        },
+    )
+    assert response.status_code == 403
+    assert client.post(f"/admin/applications/expenseline/{line.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert state_of(application) == before
