@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from deffinov.applications.formatting import paris_seconds
+from deffinov import formatting
 from deffinov.applications.models import EDITABLE_STATES, Application, State
 
 
@@ -24,7 +24,7 @@ class NotEditableError(Exception):
         if message is None:
             if application is not None and application.submitted_at:
                 message = (
-                    f"Ce dossier a été déposé le {paris_seconds(application.submitted_at)} : "
+                    f"Ce dossier a été déposé le {formatting.datetime(application.submitted_at)} : "
                     "il ne peut plus être modifié. Votre modification n'a pas été enregistrée."
                 )
             else:

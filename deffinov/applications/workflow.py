@@ -13,8 +13,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from deffinov import formatting
 from deffinov.applications import editing
-from deffinov.applications.formatting import paris_seconds
 from deffinov.applications.guards import TransitionError, require_eligible
 from deffinov.applications.models import Application, ApplicationTransition, State
 from deffinov.audit.models import record
@@ -27,10 +27,10 @@ def guard_submit(application, at):
         if at < wave.opens_at:
             raise TransitionError(
                 f"La vague « {wave.title} » n'est pas encore ouverte : dépôt possible à partir du "
-                f"{paris_seconds(wave.opens_at)}."
+                f"{formatting.datetime(wave.opens_at)}."
             )
         raise TransitionError(
-            f"La vague « {wave.title} » est close depuis le {paris_seconds(wave.closes_at)} : "
+            f"La vague « {wave.title} » est close depuis le {formatting.datetime(wave.closes_at)} : "
             "le dossier ne peut plus être déposé. Votre brouillon est conservé."
         )
     fresh, verdict = require_eligible(

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from deffinov import formatting
 from deffinov.applications import sections
 from deffinov.applications.documents import missing_kinds, required_kinds
 from deffinov.applications.facts import budget_totals, verdict_for
@@ -37,10 +38,8 @@ def refuse_if_not_draft(request, application):
     """A redirect with a clear message when the dossier can no longer be edited, else None."""
     if application.is_editable:
         return None
-    from deffinov.applications.templatetags.dossier import paris_seconds
-
     if application.submitted_at:
-        messages.error(request, NOT_EDITABLE % {"date": paris_seconds(application.submitted_at)})
+        messages.error(request, NOT_EDITABLE % {"date": formatting.datetime(application.submitted_at)})
     else:
         messages.error(request, "Ce dossier ne peut plus être modifié.")
     return redirect(application)

@@ -1,6 +1,8 @@
 from django import template
 from django.conf import settings
 
+from deffinov import formatting
+
 register = template.Library()
 
 
@@ -8,3 +10,9 @@ register = template.Library()
 def contact_email():
     """The platform's contact address, from settings alone: usable on the 500 page, which has no context."""
     return settings.CONTACT_EMAIL
+
+
+@register.filter
+def moment(value):
+    """« 11 mars 2024 à 23 h 59 », in Paris: the one way pages, emails and PDFs write a moment."""
+    return formatting.datetime(value)
