@@ -25,7 +25,6 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 	$(MANAGE) load_territories --wet-run
 	$(MANAGE) load_demo --wet-run
 
