@@ -38,6 +38,7 @@ VALIDATION_ERROR = {
 # Answers any operation may give, documented once for all of them.
 COMMON_RESPONSES = {
     "422": ("Requête mal formée : chaque erreur indique le champ (`loc`) et un message en français.", VALIDATION_ERROR),
+    "413": ("Corps de la requête trop volumineux (plus de 5 Mo).", DETAIL),
     "500": ("Erreur du serveur, en JSON.", DETAIL),
 }
 
@@ -74,6 +75,8 @@ class DocumentedAPI(NinjaAPI):
                 responses = operation.setdefault("responses", {})
                 for status, (description, body) in COMMON_RESPONSES.items():
                     if status == "422" and not (operation.get("parameters") or operation.get("requestBody")):
+                        continue
+                    if status == "413" and not operation.get("requestBody"):
                         continue
                     responses.setdefault(
                         status, {"description": description, "content": {"application/json": {"schema": body}}}

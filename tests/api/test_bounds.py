@@ -159,3 +159,16 @@ def test_the_api_root_without_its_slash_leads_to_it(client, db):
 
     assert response.status_code == 302
     assert response["Location"] == "/api/v1/"
+
+
+def test_a_body_too_large_is_told_in_json(client, normandy_call, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = consortium()
+    body["members"][0]["name"] = "x" * 2000
+
+    response = post(client, body)
+
+    assert response.status_code == 413
+    assert response.json() == {"detail": "Le corps de la requête est trop volumineux."}
+    documented = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/eligibility"]["post"]["responses"]
+    assert {"200", "404", "413", "422", "500"} <= set(documented)
