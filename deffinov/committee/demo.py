@@ -40,6 +40,7 @@ SESSION_TITLE = "Comité de sélection – vague de démonstration"
 PAST_SESSION_TITLE = "Comité de sélection – vague de démonstration (séance tenue)"
 DELIBERATION = "CP-DEMO-2026-001"
 SIGNATORY = ("Claire Besnard", "Vice-présidente de la Région Normandie, par délégation du Président")
+COMMITTEE_MEMBER_EMAIL = "comite@demo.deffinov.fr"
 VALIDATOR_EMAILS = ("fonctionnel@demo.deffinov.fr", "admin@demo.deffinov.fr")
 EXPERT_EMAIL = "expert@demo.deffinov.fr"
 SCORES = {
@@ -101,17 +102,29 @@ def opinion(application, expert, instructor):
         )  # fmt: skip
 
 
+def seat_members(session, instructor):
+    """The secretariat (the demo instructor), the demo committee member (who may record decisions once the session
+    is held) and a DREETS member without an account."""
+    CommitteeMember.objects.get_or_create(
+        session=session, name=instructor.get_full_name(), defaults={"institution": "region", "user": instructor}
+    )
+    member = User.objects.filter(email=COMMITTEE_MEMBER_EMAIL).first()
+    if member is not None:
+        CommitteeMember.objects.get_or_create(
+            session=session, user=member,
+            defaults={"name": member.get_full_name(), "institution": "region", "function": member.job_title},
+        )  # fmt: skip
+    CommitteeMember.objects.get_or_create(
+        session=session, name="Yann Le Goff", defaults={"institution": "dreets", "function": "Chargé de mission FSE"}
+    )
+
+
 def session_with_agenda(wave, instructor, applications, title=SESSION_TITLE, days=14):
     session, _ = CommitteeSession.objects.get_or_create(
         wave=wave, title=title,
         defaults={"date": timezone.now() + dt.timedelta(days=days), "created_by": instructor},
     )  # fmt: skip
-    CommitteeMember.objects.get_or_create(
-        session=session, name=instructor.get_full_name(), defaults={"institution": "region", "user": instructor}
-    )
-    CommitteeMember.objects.get_or_create(
-        session=session, name="Marc Lebrun", defaults={"institution": "dreets", "function": "Chargé de mission FSE"}
-    )
+    seat_members(session, instructor)
     if session.state == SessionState.PLANNED:
         for application in applications:
             if application.state == State.IN_REVIEW:
@@ -142,12 +155,7 @@ def decide_in_session(wave, instructor, decisions, title=PAST_SESSION_TITLE, day
     )  # fmt: skip
     if session.state == SessionState.VALIDATED:
         return session
-    CommitteeMember.objects.get_or_create(
-        session=session, name=instructor.get_full_name(), defaults={"institution": "region", "user": instructor}
-    )
-    CommitteeMember.objects.get_or_create(
-        session=session, name="Marc Lebrun", defaults={"institution": "dreets", "function": "Chargé de mission FSE"}
-    )
+    seat_members(session, instructor)
     wanted = [(a, outcome, amount, motivation) for a, outcome, amount, motivation in decisions if a is not None]
     if session.state == SessionState.PLANNED:
         for application, *_rest in wanted:

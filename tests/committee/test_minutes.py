@@ -25,3 +25,21 @@ def test_the_minutes_list_members_scores_decisions_and_totals(client, ranked_ses
     response = client.get(reverse("committee:minutes", args=[session.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_minutes_are_provisional_until_validated_then_cite_the_deliberation(
+    ranked_session, instructor, functional_admin
+):
+    from tests.committee.conftest import REFERENCE, validated
+
+    session, d = ranked_session
+    record_decision(d["a"], instructor, "accepted", amount=Decimal(140_000), session=session)
+    for key in "bcd":
+        record_decision(d[key], instructor, "rejected", motivation="Hors enveloppe.", session=session)
+    html = minutes_html(session)
+    assert "Document provisoire" in html and REFERENCE not in html
+    validated(session, functional_admin)
+    html = minutes_html(session)
+    assert "Document provisoire" not in html
+    assert f"n° {REFERENCE} de la Commission permanente" in html
+    assert "Décisions validées" in html
