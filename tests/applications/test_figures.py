@@ -5,11 +5,13 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from deffinov.applications import workflow
 from deffinov.applications.facts import verdict_for, with_dossier
 from deffinov.applications.models import Application, ExpenseLine, ResourceLine
 from deffinov.applications.receipts import receipt_html
+from tests.accounts.factories import UserFactory
 
 NBSP = "\xa0"
 
@@ -50,7 +52,7 @@ def test_the_budget_block_and_the_eligibility_panel_show_the_same_rate(consortiu
     assert panel_rate(application) == shown
 
 
-def test_the_receipt_and_its_email_show_the_rate_of_the_stored_verdict(consortium, run_tasks):
+def test_the_receipt_and_its_email_show_the_rate_of_the_stored_verdict(consortium, client, run_tasks):
     application = consortium["application"]
     set_budget(application, Decimal(69_740))
     assert workflow.submit(application, consortium["lead_admin"]) is True
@@ -62,3 +64,8 @@ def test_the_receipt_and_its_email_show_the_rate_of_the_stored_verdict(consortiu
     assert "30,3" not in html
     run_tasks()
     assert f"taux de cofinancement : 30,2{NBSP}%" in mail.outbox[0].body
+    # The Region's page of the frozen dossier says the same.
+    client.force_login(UserFactory(instructor=True))
+    staff_page = client.get(reverse("instruction:dossier", args=[application.number])).content.decode()
+    assert f"30,2{NBSP}%" in staff_page
+    assert "30,3" not in staff_page

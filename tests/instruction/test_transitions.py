@@ -11,6 +11,8 @@ from deffinov.applications.models import Application, ApplicationTransition, Res
 from deffinov.applications.workflow import TransitionError
 from deffinov.audit.models import AuditEvent
 from deffinov.calls.models import Wave, end_of_day_in_paris
+from deffinov.committee.exports import csv_lines
+from deffinov.eligibility.presentation import verdict_label
 from deffinov.instruction import transitions
 from deffinov.instruction.models import CorrectionRequest
 from tests.applications.factories import eligible_application
@@ -238,7 +240,8 @@ def test_the_guard_names_each_failing_rule(to_correct):
 
 def test_a_resubmission_stores_a_fresh_snapshot_and_verdict(client, instructor, to_correct):
     application = to_correct["application"]
-    assert application.eligibility_at_submission["eligible"] is True
+    first_verdict = application.eligibility_at_submission
+    assert first_verdict["eligible"] is True
     # Below the call's minimum: allowed, with a warning the Region must read.
     ResourceLine.objects.filter(application=application, kind="requested_grant").update(amount=40_000)
     ResourceLine.objects.filter(application=application, kind="own_funds").update(amount=110_000)
@@ -254,6 +257,10 @@ def test_a_resubmission_stores_a_fresh_snapshot_and_verdict(client, instructor, 
     client.force_login(instructor)
     staff_page = page_text(client.get(dossier_url(application)))
     assert stored["budget.grant_range"]["message"] in staff_page
+    # The export reads the verdict of the last submission, no longer the first one's plain « eligible ».
+    exported = "".join(csv_lines(application.wave))
+    assert verdict_label(application.eligibility_at_submission) in exported
+    assert verdict_label(application.eligibility_at_submission) != verdict_label(first_verdict)
 
 
 def test_after_the_waves_closing_a_resubmission_before_the_due_date_goes_through(to_correct, time_machine):
