@@ -1,3 +1,4 @@
+from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -84,3 +85,26 @@ class UserAdmin(DjangoUserAdmin):
         if not request.user.is_superuser:
             actions.pop("reset_second_factor", None)
         return actions
+
+
+# allauth's own admin of authenticators shows their secrets and deletes them without a trace: here they are only
+# listed, and a lost device is reset through the audited action of the user list.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    list_display = ["user", "type", "created_at", "last_used_at"]
+    list_filter = ["type"]
+    search_fields = ["user__email"]
+    fields = ["user", "type", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from deffinov.audit.models import AuditEvent
-from tests.accounts.factories import PASSWORD, UserFactory, totp_code
+from tests.accounts.factories import PASSWORD, TOTP_SECRET, UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +172,15 @@ def test_the_dashboard_links_to_the_second_factor_settings(client, user):
         f'<a href="{reverse("mfa_index")}">Authentification à deux facteurs et codes de récupération</a>'
         in response.text
     )
+
+
+def test_the_admin_never_shows_a_secret_nor_deletes_an_authenticator_untraced(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    instructor = UserFactory(instructor=True)
+    totp = Authenticator.objects.get(user=instructor, type=Authenticator.Type.TOTP)
+
+    page = client.get(reverse("admin:mfa_authenticator_change", args=[totp.pk]))
+
+    assert page.status_code == 200
+    assert TOTP_SECRET not in page.text
+    assert client.get(reverse("admin:mfa_authenticator_delete", args=[totp.pk])).status_code == 403
