@@ -64,10 +64,10 @@ ROLE_PERMISSIONS = {
 
 
 def ensure_role_groups(group_model=Group, permission_model=Permission):
-    """Creates the group of every role and gives it its permissions; idempotent (run after every migrate).
+    """Creates the group of every role and gives it its permissions; idempotent.
 
-    A data migration passes its historical models; permissions that do not exist yet are added by the next run
-    (after every `migrate`, see AccountsConfig)."""
+    Run after every `migrate` (AccountsConfig), once every app's permissions exist; the data migration
+    accounts/0002 creates the groups themselves."""
     groups = {}
     for role, name in GROUP_NAMES.items():
         group, _created = group_model.objects.get_or_create(name=name)
