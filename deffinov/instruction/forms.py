@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -77,6 +79,9 @@ class CorrectionRequestForm(forms.Form):
         due_on = self.cleaned_data["due_on"]
         if due_on < timezone.localdate():
             raise ValidationError("La date limite ne peut pas être passée.")
+        if due_on > timezone.localdate() + dt.timedelta(days=366):
+            # « 9999-12-31 » would leave the dossier open to changes for good.
+            raise ValidationError("La date limite doit rester dans l'année qui vient.")
         return due_on
 
 

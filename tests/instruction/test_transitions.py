@@ -84,6 +84,18 @@ def test_a_correction_request_needs_a_reason_and_keeps_what_was_typed(client, in
     assert application.state == State.IN_REVIEW
 
 
+def test_a_correction_due_in_year_9999_is_refused(client, instructor, application):
+    transitions.start_review(application, instructor)
+    client.force_login(instructor)
+    response = client.post(
+        dossier_url(application, "request_correction"), correction_data(**{"correction-due_on": "9999-12-31"})
+    )
+    assert "La date limite doit rester dans l'année qui vient." in page_text(response)
+    application.refresh_from_db()
+    assert application.state == State.IN_REVIEW
+    assert not CorrectionRequest.objects.filter(application=application).exists()
+
+
 def test_the_lead_resubmits_and_the_instructor_sees_what_changed(client, instructor, to_correct):
     application = to_correct["application"]
     Application.objects.filter(pk=application.pk).update(title="Espace de compétences du Bocage virois")
