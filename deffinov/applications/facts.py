@@ -8,10 +8,12 @@ from django.utils import timezone
 
 from deffinov.applications.bounds import sane_date
 from deffinov.applications.documents import missing_kinds
-from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine
+from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine, State
+from deffinov.calls.models import end_of_day_in_paris
+from deffinov.eligibility import formatting as fmt
 from deffinov.eligibility.adapters import rules_from_call
 from deffinov.eligibility.engine import cofinancing_rate, evaluate
-from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts
+from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts, RuleResult, Status
 
 DOSSIER_PREFETCH = (
     Prefetch(
@@ -103,12 +105,43 @@ def application_facts(application, check_documents=True):
     )
 
 
-def verdict_for(application, at=None, check_documents=True, closes_at=None):
+def correction_due_at(application):
+    """During a correction, the end of the day the Region set to send the dossier back (Paris time); else None."""
+    if application.state != State.CORRECTION_REQUESTED:
+        return None
+    correction = (
+        application.correction_requests.filter(resubmitted_at__isnull=True).order_by("-requested_at", "-pk").first()
+    )
+    return end_of_day_in_paris(correction.due_on) if correction else None
+
+
+def verdict_for(application, at=None, check_documents=True):
     """The engine's verdict on the dossier as it stands, against the rules of its call and wave.
 
-    `closes_at` replaces the wave's closing (a correction's due date, for a resubmission)."""
+    During a correction, the Region's due date stands for the wave's closing: the dossier is judged as
+    for a first submission, by then."""
     wave = application.wave
     rules = rules_from_call(wave.call, wave)
-    if closes_at is not None:
-        rules = dataclasses.replace(rules, wave_closes_at=closes_at)
-    return evaluate(application_facts(application, check_documents), rules, at or timezone.now())
+    due_at = correction_due_at(application)
+    if due_at is not None:
+        rules = dataclasses.replace(rules, wave_closes_at=due_at)
+    verdict = evaluate(application_facts(application, check_documents), rules, at or timezone.now())
+    return verdict if due_at is None else with_due_date(verdict, due_at)
+
+
+def with_due_date(verdict, due_at):
+    """The wave's rule, said as what it checks during a correction: the Region's due date."""
+    rules = []
+    for rule in verdict.rules:
+        if rule.code == "wave.open":
+            limit = f"le {fmt.paris_datetime(due_at)} (heure de Paris)"
+            message = (
+                f"Le dossier corrigé est à renvoyer au plus tard {limit}, date limite fixée par la Région."
+                if rule.status != Status.FAIL
+                else f"La date limite de renvoi fixée par la Région, {limit}, est dépassée."
+            )
+            rule = RuleResult(
+                rule.code, rule.status, message, {**rule.details, "due_at": due_at.isoformat()}, rule.field
+            )
+        rules.append(rule)
+    return dataclasses.replace(verdict, rules=tuple(rules))

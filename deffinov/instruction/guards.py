@@ -5,9 +5,9 @@ Nothing here imports the workflow: the workflow imports this module.
 
 from django.db.models import F
 
+from deffinov.applications.facts import correction_due_at
 from deffinov.applications.guards import TransitionError, require_eligible
 from deffinov.applications.snapshot import build_snapshot
-from deffinov.calls.models import end_of_day_in_paris
 from deffinov.eligibility import formatting as fmt
 
 
@@ -17,10 +17,9 @@ def guard_none(application, at):
 
 def guard_resubmit(application, at):
     """The guard of a first submission, the correction's due date standing for the wave's closing."""
-    correction = application.correction_requests.filter(resubmitted_at__isnull=True).order_by("-requested_at").first()
-    if correction is None:
+    due_at = correction_due_at(application)
+    if due_at is None:
         raise TransitionError("Aucune demande de correction n'attend de réponse sur ce dossier.")
-    due_at = end_of_day_in_paris(correction.due_on)
     if at > due_at:
         raise TransitionError(
             f"La date limite de renvoi fixée par la Région, le {fmt.paris_datetime(due_at)}, est dépassée : "
@@ -28,10 +27,7 @@ def guard_resubmit(application, at):
             "écrivez à la Région depuis les échanges du dossier."
         )
     fresh, verdict = require_eligible(
-        application,
-        at,
-        "Le dossier ne peut pas être renvoyé : des règles de l'appel ne sont pas respectées.",
-        closes_at=due_at,
+        application, at, "Le dossier ne peut pas être renvoyé : des règles de l'appel ne sont pas respectées."
     )
     return {"fresh": fresh, "verdict": verdict}
 

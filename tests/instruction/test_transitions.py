@@ -265,7 +265,7 @@ def test_a_resubmission_stores_a_fresh_snapshot_and_verdict(client, instructor, 
     assert stored["budget.grant_range"]["status"] == "warning"
     assert "40\xa0000\xa0€" in stored["budget.grant_range"]["message"]
     assert stored["wave.open"]["status"] == "pass"
-    assert "renvoyé avant la date limite" in stored["wave.open"]["message"]
+    assert "date limite fixée par la Région" in stored["wave.open"]["message"]
     client.force_login(instructor)
     staff_page = page_text(client.get(dossier_url(application)))
     assert stored["budget.grant_range"]["message"] in staff_page

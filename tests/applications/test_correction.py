@@ -1,0 +1,34 @@
+"""While the Region waits for a correction, the dossier is judged as for a first submission by the due date."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from deffinov.applications import workflow
+from deffinov.applications.facts import verdict_for, with_dossier
+from deffinov.applications.models import Application
+from deffinov.calls.models import Wave, end_of_day_in_paris
+from deffinov.instruction import transitions
+from tests.accounts.factories import UserFactory
+from tests.applications.factories import eligible_application
+from tests.organisations.helpers import page_text
+
+
+def test_after_the_waves_closing_the_panel_judges_the_correction_by_its_due_date(db, client, time_machine):
+    data = eligible_application()
+    application = data["application"]
+    instructor = UserFactory(instructor=True)
+    assert workflow.submit(application, data["lead_admin"]) is True
+    transitions.start_review(application, instructor)
+    due_on = timezone.localdate() + dt.timedelta(days=20)
+    transitions.request_correction(application, instructor, "incorrect", "Le budget est à revoir.", due_on)
+    Wave.objects.filter(pk=application.wave_id).update(closes_at=end_of_day_in_paris(timezone.localdate()))
+    time_machine.move_to(timezone.now() + dt.timedelta(days=2))
+    fresh = with_dossier(Application.objects.filter(pk=application.pk)).get()
+    rule = verdict_for(fresh).result("wave.open")
+    assert rule.status == "pass"
+    assert "date limite fixée par la Région" in rule.message
+    client.force_login(data["lead_admin"])
+    text = page_text(client.get(application.get_absolute_url()))
+    assert "Le dossier corrigé est à renvoyer au plus tard le " in text
+    assert "La vague a été clôturée" not in text
