@@ -25,6 +25,8 @@ def test_the_call_page_shows_the_rules_in_french(client, during_wave_2, demo):
     assert "50 000 € à 200 000 € de subvention de fonctionnement" in text
     assert "Au moins 30 % du budget éligible (20 % par dérogation du comité de sélection)" in text
     assert "De 12 à 36 mois ; le projet s'achève au plus tard le 31 décembre 2026" in text
+    assert "Il ne commence pas avant le dépôt du dossier." in text
+    assert "les dépenses de communication ne dépassent pas 10 % des dépenses éligibles" in text
     assert "Calvados (14), Eure (27), Manche (50), Orne (61), Seine-Maritime (76)" in text
     assert "300 000 € sur 3 ans" in text
     assert "au moins 1 acteur des tiers-lieux" in text
@@ -44,6 +46,8 @@ def test_the_call_page_shows_the_three_waves_with_their_status(client, during_wa
     assert "clôture le 11 mars 2024 à 23 h 59 (heure de Paris) – plus que 25 jours." in text
     assert "Vague de démonstration Ouverte Démonstration" in text
     assert "1 450 000 € (montant indicatif" in text
+    # The demonstration wave closes on 15 April 2024: its projects may end later than the programme.
+    assert "Fin des projets au plus tard le 31 décembre 2027, pour les projets de cette vague" in text
 
 
 def test_on_closing_day_the_page_says_it_is_the_last_day(client, time_machine, demo):
