@@ -16,6 +16,7 @@ PARIS = ZoneInfo("Europe/Paris")
 EARLIEST = dt.date(2000, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 WINDOW = "entre le 1er janvier 2000 et le 31 décembre 2100"
+MAX_MONTHS = 600  # Beyond, a typing mistake; and a date that many months away leaves the calendar.
 
 
 def _out_of_window(value):
@@ -31,6 +32,13 @@ def call_errors(call):
     errors = {}
     if _out_of_window(call.programme_ends_on):
         errors["programme_ends_on"] = f"La fin du programme doit tomber {WINDOW}."
+    for name, label in (
+        ("seniority_months", "L'ancienneté minimale"),
+        ("duration_min_months", "La durée minimale"),
+        ("duration_max_months", "La durée maximale"),
+    ):
+        if (getattr(call, name) or 0) > MAX_MONTHS:
+            errors[name] = f"{label} ne peut pas dépasser {MAX_MONTHS} mois (50 ans)."
     if call.grant_min is not None and call.grant_max is not None and call.grant_max < call.grant_min:
         errors["grant_max"] = "La subvention maximale doit être supérieure ou égale à la subvention minimale."
     if (

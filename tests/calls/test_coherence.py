@@ -76,6 +76,15 @@ def test_dates_outside_two_thousand_to_twenty_one_hundred_are_refused():
     assert "programme_ends_on" in errors_of(call)
 
 
+def test_durations_and_seniority_stay_within_fifty_years():
+    call = CallFactory.build(seniority_months=30_000, duration_max_months=700)
+
+    errors = errors_of(call)
+
+    assert errors["seniority_months"] == "L'ancienneté minimale ne peut pas dépasser 600 mois (50 ans)."
+    assert "duration_max_months" in errors
+
+
 def test_a_call_whose_figures_contradict_each_other_is_refused():
     call = CallFactory.build(
         grant_min=Decimal(200_000),
