@@ -22,7 +22,7 @@ class ConsortiumError(Exception):
 def while_draft(application):
     """The dossier's lock held for the block, once checked it is still a draft: its consortium changes only then."""
     try:
-        with editing.draft(application, message="Ce dossier a été déposé : son consortium ne peut plus changer."):
+        with editing.draft(application, message="Ce dossier a été déposé : son collectif ne peut plus changer."):
             yield
     except editing.NotEditableError as error:
         raise ConsortiumError(error.message) from error
@@ -67,7 +67,7 @@ def invite_organisation(application, organisation, role, by):
             )
         if existing and existing.status != Participation.Status.DECLINED:
             state = "en fait déjà partie" if existing.status == Participation.Status.ACCEPTED else "est déjà invitée"
-            raise ConsortiumError(f"« {organisation.name} » {state} : ce consortium ne la compte qu'une fois.")
+            raise ConsortiumError(f"« {organisation.name} » {state} : ce collectif ne la compte qu'une fois.")
         with transaction.atomic():
             if existing:
                 existing.status, existing.role, existing.invited_by = Participation.Status.INVITED, role, by

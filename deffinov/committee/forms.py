@@ -127,7 +127,7 @@ class DecisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
-        help_text="Obligatoire en cas de refus : elle figure dans la lettre envoyée au consortium.",
+        help_text="Obligatoire en cas de refus : elle figure dans la lettre envoyée au collectif.",
     )
 
     def __init__(self, *args, exception_floor, **kwargs):

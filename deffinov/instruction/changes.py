@@ -65,7 +65,7 @@ def _member_changes(before, after):
     changes = []
     old, new = _members(before), _members(after)
     changes += _line_sets(
-        "Consortium",
+        "Collectif",
         "Structure",
         [f"{m['name']} ({m['role_label']})" for m in old.values()],
         [f"{m['name']} ({m['role_label']})" for m in new.values()],

@@ -74,7 +74,7 @@ def load_demo_instruction(stdout):
         if in_review.state == State.SUBMITTED:
             transitions.start_review(in_review, instructor)
         if in_review.state != State.DRAFT:
-            _tools(in_review, instructor, labels[::2], "Consortium solide ; vérifier le calendrier des achats.", stdout)
+            _tools(in_review, instructor, labels[::2], "Collectif solide ; vérifier le calendrier des achats.", stdout)
             _thread(in_review, candidate, instructor)
         stdout.write(f"Dossier {in_review.number} : {in_review.get_state_display().lower()}.")
 

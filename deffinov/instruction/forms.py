@@ -68,7 +68,7 @@ class CorrectionRequestForm(forms.Form):
     details = forms.CharField(
         label="Ce qui doit être corrigé",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Ce texte est envoyé au consortium.",
+        help_text="Ce texte est envoyé au collectif.",
         max_length=5000,
     )
     due_on = forms.DateField(

@@ -84,7 +84,7 @@ class DeclarationForm(forms.Form):
         label="Votre déclaration",
         widget=forms.RadioSelect,
         choices=[
-            (NO_CONFLICT, "Je déclare n'avoir aucun conflit d'intérêts avec les membres de ce consortium."),
+            (NO_CONFLICT, "Je déclare n'avoir aucun conflit d'intérêts avec les membres de ce collectif."),
             (RECUSE, "Je me déporte : j'ai un lien avec ce projet ou l'un de ses membres."),
         ],
     )

@@ -12,7 +12,7 @@ SCALE_MAX = 5
 
 DEFAULT_GRID = [
     ("pertinence_territoriale", "Pertinence territoriale", 20, "Le projet répond-il aux besoins du territoire ?"),
-    ("partenariat", "Qualité du partenariat", 20, "Complémentarité et engagement des membres du consortium."),
+    ("partenariat", "Qualité du partenariat", 20, "Complémentarité et engagement des membres du collectif."),
     ("innovation_pedagogique", "Innovation pédagogique", 15, "Nouvelles modalités de formation proposées."),
     ("publics", "Publics touchés", 15, "Nombre et diversité des publics, éloignement de la formation."),
     ("mutualisation", "Mutualisation des ressources", 10, "Équipements et ressources partagés entre membres."),

@@ -133,7 +133,7 @@ def test_the_consortium_cannot_change_after_the_submission(db, write):
     before = state_of(loaded)
     with pytest.raises(consortium.ConsortiumError) as error:
         CONSORTIUM_WRITES[write](loaded, data)
-    assert error.value.message == "Ce dossier a été déposé : son consortium ne peut plus changer."
+    assert error.value.message == "Ce dossier a été déposé : son collectif ne peut plus changer."
     assert state_of(loaded) == before
 
 

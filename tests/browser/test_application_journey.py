@@ -42,7 +42,7 @@ def test_consortium_writes_and_submits_its_dossier(page, live_server, browser, c
     page.get_by_label("Vague").select_option(label=str(wave))
     page.get_by_label("Titre du projet").fill("Espace de compétences du Bocage")
     page.get_by_role("button", name="Créer le dossier").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Consortium du dossier")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Collectif du dossier")
     number = Application.objects.get().number
 
     # She finds the training organisation and invites it as a member.
@@ -149,7 +149,7 @@ def test_consortium_writes_and_submits_its_dossier(page, live_server, browser, c
     # The chef de file submits; every member's people receive the receipt.
     page.get_by_role("link", name="Déposer le dossier…").click()
     check_accessibility(page, "dossier-depot")
-    page.get_by_role("button", name="Déposer le dossier au nom du consortium").click()
+    page.get_by_role("button", name="Déposer le dossier au nom du collectif").click()
     expect(page.locator(".messages")).to_contain_text(f"Dossier {number} déposé")
     run_tasks()
     assert Receipt.objects.filter(application__number=number).exists()

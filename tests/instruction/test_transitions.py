@@ -51,7 +51,7 @@ def test_a_correction_request_reaches_the_consortium(client, instructor, applica
     transitions.start_review(application, instructor)
     client.force_login(instructor)
     response = client.post(dossier_url(application, "request_correction"), correction_data(), follow=True)
-    assert "renvoyé au consortium pour correction" in page_text(response)
+    assert "renvoyé au collectif pour correction" in page_text(response)
     application.refresh_from_db()
     assert application.state == State.CORRECTION_REQUESTED
     correction = CorrectionRequest.objects.get(application=application)
@@ -199,7 +199,7 @@ def test_buttons_follow_the_state(client, instructor, application):
     transitions.start_review(application, instructor)
     text = page_text(client.get(dossier_url(application)))
     assert "Commencer l'instruction" not in text
-    assert "Demander une correction au consortium" in text
+    assert "Demander une correction au collectif" in text
     assert "Classer sans suite" in text
     assert "Déposé → En instruction" in text  # the history
 

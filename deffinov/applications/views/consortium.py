@@ -141,5 +141,5 @@ def remove_member(request, number, pk):
     except consortium.ConsortiumError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"{participation.organisation.name} ne fait plus partie du consortium.")
+        messages.success(request, f"{participation.organisation.name} ne fait plus partie du collectif.")
     return redirect("applications:consortium", application.number)

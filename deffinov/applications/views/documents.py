@@ -56,7 +56,7 @@ def upload(request, number, participation_pk):
         return redirect(application)
     name = document.original_name
     messages.success(
-        request, f"« {document.get_kind_display()} » de {participation.organisation.name} déposé ({name})."
+        request, f"Document « {document.get_kind_display()} » de {participation.organisation.name} déposé ({name})."
     )
     return redirect(f"{application.get_absolute_url()}#documents")
 

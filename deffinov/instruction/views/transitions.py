@@ -44,7 +44,7 @@ def request_correction(request, number):
         transitions.request_correction(application, request.user, **form.cleaned_data)
     except TransitionError as error:
         return _refused(request, application, error)
-    messages.success(request, "Le dossier est renvoyé au consortium pour correction ; ses membres sont prévenus.")
+    messages.success(request, "Le dossier est renvoyé au collectif pour correction ; ses membres sont prévenus.")
     return _back(application)
 
 

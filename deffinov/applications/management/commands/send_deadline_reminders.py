@@ -14,7 +14,7 @@ from deffinov.applications.reminders import due_reminders, send_reminder
 
 
 class Command(BaseCommand):
-    help = "Rappelle aux consortiums la clôture de la vague, 7 jours puis 2 jours avant (dry run sans --wet-run)."
+    help = "Rappelle aux collectifs la clôture de la vague, 7 jours puis 2 jours avant (dry run sans --wet-run)."
 
     def add_arguments(self, parser):
         parser.add_argument("--wet-run", action="store_true", help="Envoyer réellement les rappels.")
