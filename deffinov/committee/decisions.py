@@ -14,7 +14,7 @@ from deffinov.applications.models import Application, State
 from deffinov.audit.models import record
 from deffinov.committee.amounts import AmountError, check_bounds
 from deffinov.committee.figures import with_figures
-from deffinov.committee.models import Decision, SessionState
+from deffinov.committee.models import CommitteeSession, Decision, SessionState
 from deffinov.eligibility.engine import cofinancing_met, cofinancing_rate
 from deffinov.formatting import day, euros, percent
 
@@ -145,6 +145,9 @@ def record_decision(application, by, outcome, amount=None, motivation="", except
     accepted = outcome == Outcome.ACCEPTED
     try:
         with transaction.atomic():
+            # The session's row first: a validation running at the same moment waits, or has already won.
+            current = CommitteeSession.objects.select_for_update().get(pk=session.pk)
+            check_session(current, by, at)
             locked = Application.objects.select_for_update().get(pk=fresh.pk)
             if locked.state != State.IN_REVIEW or locked.decisions.pending().exists():
                 raise conflict(locked, session)

@@ -27,6 +27,7 @@ from deffinov.audit.models import record
 from deffinov.committee.letters import send_session_letters
 from deffinov.committee.models import CommitteeSession, Decision, SessionState, SessionTransition
 from deffinov.formatting import PARIS, day, plain_list
+from deffinov.formatting import datetime as moment
 
 DOSSIER_TRANSITION = {
     Decision.Outcome.ACCEPTED: "accept",
@@ -49,7 +50,8 @@ def paris_today(at):
 def guard_hold(session, at, **given):
     if session.date > at:
         raise SessionError(
-            f"La séance est prévue le {day(session.date)} : elle ne peut être déclarée tenue qu'à partir de cette date."
+            f"La séance est prévue le {moment(session.date)} : elle ne peut être déclarée tenue qu'à partir de ce "
+            "moment."
         )
     if not session.agenda.exists():
         raise SessionError(
@@ -179,6 +181,10 @@ def apply(session, name, by, at=None, **given):
     if session.state != spec.source:
         raise SessionError(f"Cette action n'est pas possible : la séance est « {SessionState(session.state).label} ».")
     with transaction.atomic():
+        # Lock the session's row: a decision being recorded at the same moment either lands before the guard reads
+        # the decisions, or waits and then finds the session validated.
+        if not CommitteeSession.objects.select_for_update().filter(pk=session.pk, state=spec.source).exists():
+            return False
         context = spec.guard(session, at, **given)
         updates = spec.write(session, by, at, **context) if spec.write else {}
         changed = CommitteeSession.objects.filter(pk=session.pk, state=spec.source).update(state=spec.target, **updates)
