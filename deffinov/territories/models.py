@@ -1,6 +1,7 @@
 from django.db import connections, models
 from django.db.models import Case, Q, Value, When
 
+from deffinov.territories.articles import of_department
 from deffinov.utils.text import normalize_search
 
 
@@ -27,6 +28,11 @@ class Department(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    @property
+    def of_name(self):
+        """« de l'Eure », « du Calvados », « de la Manche »: the name after « de », elided and agreed."""
+        return of_department(self.code, self.name)
 
 
 class EPCI(models.Model):

@@ -1,3 +1,4 @@
+import html
 from decimal import Decimal
 
 import pytest
@@ -67,7 +68,7 @@ def test_the_session_page_shows_the_ranking_the_envelope_flag_and_the_departemen
     assert order == sorted(order)
     assert "Enveloppe dépassée" in page
     assert "4,50" in page and "450\xa0000\xa0€" in page
-    assert "Aucun projet à l'ordre du jour dans :" in page
+    assert "Aucun projet de l'Orne n'est à l'ordre du jour." in html.unescape(page)
     assert "Orne (61)" in page
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from deffinov.calls.models import PARIS
 from deffinov.instruction.models import Message
+from deffinov.territories.models import Department
 from tests.accounts.factories import UserFactory
 from tests.applications.factories import draft
 from tests.calls.factories import normandy_wave
@@ -62,3 +63,17 @@ def test_pages_call_the_group_a_collectif(client, instructor, db):
     assert "Collectif du dossier" in group
     for text in (dossier, group, staff):
         assert "onsortium" not in text
+
+
+def test_department_names_elide_and_agree_after_de():
+    names = {"14": "Calvados", "27": "Eure", "50": "Manche", "61": "Orne", "76": "Seine-Maritime", "78": "Yvelines"}
+    written = [Department(code=code, name=name).of_name for code, name in names.items()]
+
+    assert written == [
+        "du Calvados",
+        "de l'Eure",
+        "de la Manche",
+        "de l'Orne",
+        "de la Seine-Maritime",
+        "des Yvelines",
+    ]
