@@ -28,7 +28,7 @@ def reset_second_factor(user, *, by):
             "accounts.second_factor_reset",
             actor=by,
             target=user,
-            summary=f"Authentification à deux facteurs de {user.email} réinitialisée",
+            summary=f"Authentification à deux facteurs du compte {user.email} réinitialisée",
             data={"user": user.pk, "email": user.email, "authenticators": deleted},
         )
     return deleted

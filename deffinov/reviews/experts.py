@@ -141,7 +141,7 @@ def revoke(invitation, by):
             raise ExpertError(
                 f"Cette invitation ne peut plus être révoquée : elle est « {invitation.get_status_display()} »."
             )
-        _audit("revoked", invitation, by, f"invitation de {invitation.email} révoquée")
+        _audit("revoked", invitation, by, f"invitation adressée à {invitation.email} révoquée")
     return invitation
 
 

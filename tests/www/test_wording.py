@@ -8,6 +8,7 @@ from django.urls import reverse
 from deffinov.calls.models import PARIS
 from deffinov.instruction.models import Message
 from deffinov.territories.models import Department
+from deffinov.utils.text import of
 from tests.accounts.factories import UserFactory
 from tests.applications.factories import draft
 from tests.calls.factories import normandy_wave
@@ -77,3 +78,23 @@ def test_department_names_elide_and_agree_after_de():
         "de la Seine-Maritime",
         "des Yvelines",
     ]
+
+
+def test_proper_names_after_de_elide():
+    assert [of(name) for name in ("Évreux", "Caen", "Élise Duval", "Le Tiers-Lieu du Bocage", "Les Ateliers")] == [
+        "d'Évreux",
+        "de Caen",
+        "d'Élise Duval",
+        "du Tiers-Lieu du Bocage",
+        "des Ateliers",
+    ]
+
+
+def test_an_invitation_is_addressed_to_an_address_not_owned_by_it(client, lead_admin, lead):
+    lead.invite("expert@exemple.fr", "member", lead_admin)
+    client.force_login(lead_admin)
+
+    text = page_text(client.get(lead.get_absolute_url()))
+
+    assert "Annuler l'invitation adressée à expert@exemple.fr" in text
+    assert "de expert@" not in text

@@ -52,7 +52,8 @@ def invitation_revoke(request, pk, invitation_pk):
     invitation = get_object_or_404(organisation.invitations.filter(accepted_at__isnull=True), pk=invitation_pk)
     invitation.delete()
     messages.success(
-        request, _("L'invitation de %(email)s est annulée : son lien ne fonctionne plus.") % {"email": invitation.email}
+        request,
+        _("L'invitation adressée à %(email)s est annulée : son lien ne fonctionne plus.") % {"email": invitation.email},
     )
     return redirect(organisation.get_absolute_url() + "#invitations")
 

@@ -48,6 +48,6 @@ def revoke(request, pk):
         messages.error(request, error.message)
     else:
         messages.success(
-            request, f"L'invitation de {invitation.email} est révoquée : le dossier ne lui est plus accessible."
+            request, f"L'invitation adressée à {invitation.email} est révoquée : le dossier ne lui est plus accessible."
         )
     return redirect("reviews:dossier_experts", number=invitation.application.number)

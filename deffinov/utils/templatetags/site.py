@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 
 from deffinov import formatting
+from deffinov.utils import text
 
 register = template.Library()
 
@@ -16,3 +17,9 @@ def contact_email():
 def moment(value):
     """« 11 mars 2024 à 23 h 59 », in Paris: the one way pages, emails and PDFs write a moment."""
     return formatting.datetime(value)
+
+
+@register.filter(name="of")
+def of_filter(name):
+    """{{ name|of }}: « d'Évreux », « de Caen », « du Tiers-Lieu… »."""
+    return text.of(name)
