@@ -269,6 +269,7 @@ def test_a_resubmission_stores_a_fresh_snapshot_and_verdict(client, instructor, 
     client.force_login(instructor)
     staff_page = page_text(client.get(dossier_url(application)))
     assert stored["budget.grant_range"]["message"] in staff_page
+    assert "Verdict enregistré au renvoi du dossier corrigé" in staff_page
     # The export reads the verdict of the last submission, no longer the first one's plain « eligible ».
     exported = "".join(csv_lines(application.wave))
     assert verdict_label(application.eligibility_at_submission) in exported
