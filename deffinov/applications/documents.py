@@ -14,7 +14,7 @@ from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 
 from deffinov.applications import editing
-from deffinov.applications.models import Document, DocumentKind
+from deffinov.applications.models import Document, DocumentKind, Participation
 from deffinov.audit.models import record
 
 COMMON_KINDS = (DocumentKind.STATUTES, DocumentKind.REGISTRATION, DocumentKind.COMMITMENT, DocumentKind.DE_MINIMIS)
@@ -150,6 +150,10 @@ def store(application, participation, kind, upload, detected, user):
     )
     try:
         with editing.editable(application):
+            if not Participation.objects.filter(
+                pk=participation.pk, application_id=application.pk, status=Participation.Status.ACCEPTED
+            ).exists():
+                raise Http404("Structure introuvable dans ce dossier.")
             if kind != DocumentKind.OTHER:
                 for previous in Document.objects.filter(participation=participation, kind=kind):
                     previous.delete()
