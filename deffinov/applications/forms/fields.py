@@ -27,7 +27,6 @@ class FrenchDecimalField(forms.Field):
 
     widget = forms.TextInput
     example = "1 500,50"
-    unit = None
     default_error_messages = {
         "invalid": "Écrivez un nombre en chiffres, par exemple %(example)s.",
         "negative": "Indiquez un nombre positif, sans signe moins.",
