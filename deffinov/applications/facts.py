@@ -116,32 +116,34 @@ def correction_due_at(application):
 
 
 def verdict_for(application, at=None, check_documents=True):
-    """The engine's verdict on the dossier as it stands, against the rules of its call and wave.
+    """The engine's verdict on the dossier as it stands at `at` (default: now), against its call and wave.
 
-    During a correction, the Region's due date stands for the wave's closing: the dossier is judged as
-    for a first submission, by then."""
+    During a correction, the dossier is judged as when it was filed (the members' seniority, the project's
+    start), and the Region's due date stands for the wave's closing: it passes if `at` is not later."""
+    at = at or timezone.now()
     wave = application.wave
     rules = rules_from_call(wave.call, wave)
+    facts = application_facts(application, check_documents)
     due_at = correction_due_at(application)
-    if due_at is not None:
-        rules = dataclasses.replace(rules, wave_closes_at=due_at)
-    verdict = evaluate(application_facts(application, check_documents), rules, at or timezone.now())
-    return verdict if due_at is None else with_due_date(verdict, due_at)
+    if due_at is None:
+        return evaluate(facts, rules, at)
+    rules = dataclasses.replace(rules, wave_closes_at=due_at)
+    verdict = evaluate(facts, rules, application.submitted_at or at)
+    return with_due_date(verdict, due_at, at)
 
 
-def with_due_date(verdict, due_at):
-    """The wave's rule, said as what it checks during a correction: the Region's due date."""
+def with_due_date(verdict, due_at, at):
+    """The wave's rule, said as what it checks during a correction: sent back by the Region's due date."""
     rules = []
     for rule in verdict.rules:
         if rule.code == "wave.open":
             limit = f"le {fmt.paris_datetime(due_at)} (heure de Paris)"
-            message = (
-                f"Le dossier corrigé est à renvoyer au plus tard {limit}, date limite fixée par la Région."
-                if rule.status != Status.FAIL
-                else f"La date limite de renvoi fixée par la Région, {limit}, est dépassée."
-            )
-            rule = RuleResult(
-                rule.code, rule.status, message, {**rule.details, "due_at": due_at.isoformat()}, rule.field
-            )
+            if at <= due_at:
+                status = Status.PASS
+                message = f"Le dossier corrigé est à renvoyer au plus tard {limit}, date limite fixée par la Région."
+            else:
+                status = Status.FAIL
+                message = f"La date limite de renvoi fixée par la Région, {limit}, est dépassée."
+            rule = RuleResult(rule.code, status, message, {**rule.details, "due_at": due_at.isoformat()}, rule.field)
         rules.append(rule)
     return dataclasses.replace(verdict, rules=tuple(rules))

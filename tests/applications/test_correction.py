@@ -7,7 +7,7 @@ from django.utils import timezone
 from deffinov.applications import workflow
 from deffinov.applications.facts import verdict_for, with_dossier
 from deffinov.applications.models import Application
-from deffinov.calls.models import Wave, end_of_day_in_paris
+from deffinov.calls.models import PARIS, Wave, end_of_day_in_paris
 from deffinov.instruction import transitions
 from tests.accounts.factories import UserFactory
 from tests.applications.factories import eligible_application
@@ -32,3 +32,21 @@ def test_after_the_waves_closing_the_panel_judges_the_correction_by_its_due_date
     text = page_text(client.get(application.get_absolute_url()))
     assert "Le dossier corrigé est à renvoyer au plus tard le " in text
     assert "La vague a été clôturée" not in text
+
+
+def test_a_project_that_started_after_the_filing_can_still_be_corrected(db, time_machine):
+    """Judged as when it was filed: the project may not start before the first filing, not before the resubmission."""
+    data = eligible_application()
+    application = data["application"]
+    instructor = UserFactory(instructor=True)
+    assert workflow.submit(application, data["lead_admin"]) is True
+    transitions.start_review(application, instructor)
+    due_on = application.start_on + dt.timedelta(days=30)
+    transitions.request_correction(application, instructor, "incorrect", "Le titre est erroné.", due_on)
+    time_machine.move_to(dt.datetime.combine(application.start_on + dt.timedelta(days=10), dt.time(12), tzinfo=PARIS))
+    Application.objects.filter(pk=application.pk).update(title="Titre corrigé")
+    transitions.resubmit(application, data["lead_admin"])
+    application.refresh_from_db()
+    assert application.state == "in_review"
+    assert application.eligibility_at_submission["eligible"] is True
+    assert application.snapshot["title"] == "Titre corrigé"
