@@ -19,6 +19,7 @@ BUDGET_TOTALS = (
     ("total_expenses", "Total des dépenses", format_euros),
     ("total_resources", "Total des ressources", format_euros),
     ("requested_grant", "Subvention demandée", format_euros),
+    ("communication", "Dépenses de communication", format_euros),
     ("cofinancing_rate", "Taux de cofinancement", percent),
 )
 
@@ -114,7 +115,8 @@ def snapshot_changes(before, after):
     changes += _member_changes(before, after)
     old_budget, new_budget = before.get("budget") or {}, after.get("budget") or {}
     for key, label, formatter in BUDGET_TOTALS:
-        if old_budget.get(key) != new_budget.get(key):
+        # A total an older snapshot did not hold yet (communication) is not a change.
+        if key in old_budget and old_budget.get(key) != new_budget.get(key):
             changes.append(
                 _change(
                     "Budget", label, _amount(old_budget.get(key), formatter), _amount(new_budget.get(key), formatter)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from deffinov.applications import workflow
 from deffinov.applications.facts import verdict_for, with_dossier
-from deffinov.applications.models import Application
+from deffinov.applications.models import Application, ExpenseLine, ResourceLine
 from deffinov.calls.models import PARIS, Wave, end_of_day_in_paris
 from deffinov.instruction import transitions
 from tests.accounts.factories import UserFactory
@@ -50,3 +50,23 @@ def test_a_project_that_started_after_the_filing_can_still_be_corrected(db, time
     assert application.state == "in_review"
     assert application.eligibility_at_submission["eligible"] is True
     assert application.snapshot["title"] == "Titre corrigé"
+
+
+def test_the_instructor_sees_the_communication_expenses_change(db):
+    data = eligible_application()
+    application = data["application"]
+    instructor = UserFactory(instructor=True)
+    assert workflow.submit(application, data["lead_admin"]) is True
+    transitions.start_review(application, instructor)
+    due_on = timezone.localdate() + dt.timedelta(days=10)
+    transitions.request_correction(application, instructor, "incorrect", "Détaillez la communication.", due_on)
+    ExpenseLine.objects.create(
+        application=application, participation=data["lead"], category="communication", label="Affiches", amount=1_000
+    )
+    ResourceLine.objects.filter(application=application, kind="own_funds").update(amount=51_000)
+    correction = transitions.resubmit(application, data["lead_admin"])
+    changes = {change["label"]: change for change in correction.changes}
+    assert (changes["Dépenses de communication"]["before"], changes["Dépenses de communication"]["after"]) == (
+        "0\xa0€",
+        "1\xa0000\xa0€",
+    )
