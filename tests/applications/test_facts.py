@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from deffinov.applications.facts import application_facts, budget_totals, verdict_for, with_dossier
 from deffinov.applications.models import Application, Document, ExpenseLine, ResourceLine
+from deffinov.applications.views.common import eligibility_context
 
 
 def load(application):
@@ -57,3 +58,9 @@ def test_communication_expenses_reach_the_engine_and_its_cap(consortium):
     verdict = verdict_for(load(application))
     assert verdict.result("budget.communication_cap").status == "fail"
     assert not verdict.eligible
+
+
+def test_the_panel_sends_the_new_rules_to_their_section(consortium):
+    rows = {row["code"]: row for row in eligibility_context(load(consortium["application"]))["rules"]}
+    assert rows["budget.communication_cap"]["field"] == "#budget"
+    assert rows["schedule.start"]["field"] == "#calendrier"

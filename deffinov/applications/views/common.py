@@ -27,8 +27,10 @@ ANCHORS = {
     "budget.balanced": "#budget",
     "budget.grant_range": "#budget",
     "budget.cofinancing": "#budget",
+    "budget.communication_cap": "#budget",
     "schedule.duration": "#calendrier",
     "schedule.end": "#calendrier",
+    "schedule.start": "#calendrier",
     "documents.complete": "#documents",
     "state_aid.de_minimis": "#minimis",
 }
