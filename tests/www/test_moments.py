@@ -45,3 +45,16 @@ def test_the_instruction_writes_the_filing_moment_the_same_way(client, instructo
 
     assert "Déposé le 1er mars 2024 à 10 h 00" in text
     assert not OTHER_WAYS.search(text)
+
+
+def test_a_day_is_written_with_the_french_ordinal_everywhere(client, lead_admin, lead, time_machine):
+    """« jusqu'au 1er mars 2024 », never « 1 mars »."""
+    time_machine.move_to(dt.datetime(2024, 2, 20, 9, tzinfo=dt.UTC), tick=False)
+    invitation, _created = lead.invite("camille@exemple.fr", "member", lead_admin)
+    type(invitation).objects.filter(pk=invitation.pk).update(expires_at=dt.datetime(2024, 3, 1, 12, tzinfo=dt.UTC))
+    client.force_login(lead_admin)
+
+    text = page_text(client.get(lead.get_absolute_url()))
+
+    assert "1er mars 2024" in text
+    assert not re.search(r"\b1 mars 2024", text)

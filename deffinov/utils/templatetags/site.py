@@ -23,3 +23,9 @@ def moment(value):
 def of_filter(name):
     """{{ name|of }}: « d'Évreux », « de Caen », « du Tiers-Lieu… »."""
     return text.of(name)
+
+
+@register.filter
+def day(value):
+    """« 1er mars 2024 », « 11 mars 2024 »: the day of a date, or of a moment in Paris."""
+    return formatting.day(value)
