@@ -8,8 +8,10 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
-from deffinov.applications.models import Application, State
+from deffinov.applications.documents import missing_kinds
+from deffinov.applications.models import Application, CriterionDeclaration, State
 from tests.accounts.factories import UserFactory
+from tests.applications.factories import add_document
 from tests.instruction.factories import make_application, make_wave, saint_lo
 from tests.organisations.factories import OrganisationFactory
 
@@ -19,6 +21,21 @@ def log_in(context, live_server, user):
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def complete(dossier, title):
+    """What the collectif fills in on its dossier's pages: the title, the calendar, the criteria, every piece."""
+    Application.objects.filter(pk=dossier.pk).update(
+        title=title, start_on=dt.date(2024, 9, 1), end_on=dt.date(2025, 12, 31)
+    )
+    for participation in dossier.participations.filter(status="accepted").select_related("organisation"):
+        if participation.organisation.is_tiers_lieu:
+            for criterion in dossier.wave.call.tiers_lieu_criteria.all():
+                CriterionDeclaration.objects.create(
+                    participation=participation, criterion=criterion, justification="Pratiqué depuis l'ouverture."
+                )
+        for kind in missing_kinds(participation, participation.documents.all()):
+            add_document(participation, kind)
 
 
 def test_instruction_with_a_correction_request(page, browser, live_server, check_accessibility, transactional_db):
@@ -74,8 +91,14 @@ def test_instruction_with_a_correction_request(page, browser, live_server, check
     expect(lead_page.get_by_role("heading", name="La Région demande une correction")).to_be_visible()
     expect(lead_page.get_by_text("Le titre doit nommer la commune du campus.")).to_be_visible()
     check_accessibility(lead_page, "instruction-thread-lead")
+    # A resubmission goes through the guard of a first submission: the dossier is still incomplete.
+    lead_page.get_by_role("button", name="Renvoyer le dossier corrigé à la Région").click()
+    expect(lead_page.get_by_text("Le dossier ne peut pas être renvoyé")).to_be_visible()
+    expect(
+        lead_page.get_by_role("alert").filter(has_text="Ces règles de l'appel ne sont pas respectées")
+    ).to_be_visible()
     # The dossier's own edit pages belong to the applications app: the correction is written directly here.
-    Application.objects.filter(pk=dossier.pk).update(title="Campus connecté de Saint-Lô")
+    complete(dossier, title="Campus connecté de Saint-Lô")
     lead_page.get_by_role("textbox", name="Votre message").fill("Titre corrigé, merci.")
     lead_page.get_by_role("button", name="Envoyer", exact=True).click()
     expect(lead_page.get_by_text("Votre message est envoyé.")).to_be_visible()
