@@ -24,8 +24,9 @@ def test_the_dashboard_lists_my_structures_with_my_role(client, user, django_ass
     OrganisationFactory(name="Structure d'un autre", members=[UserFactory()])
     client.force_login(user)
 
-    # Session, user, memberships with their structures, invitations: no query per structure.
-    with django_assert_num_queries(4):
+    # Session, user, the roles (for the navigation), memberships with their structures, invitations: no query per
+    # structure.
+    with django_assert_num_queries(5):
         response = client.get(reverse("accounts:dashboard"))
 
     html = response.text

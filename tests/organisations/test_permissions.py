@@ -121,13 +121,13 @@ def test_the_structure_page_costs_a_fixed_number_of_queries(client, admin, organ
     from tests.accounts.factories import UserFactory
 
     client.force_login(admin)
-    # Warm up: session and user, then the page once.
+    # Warm up: session and user, then the page once (its navigation reads the person's roles once).
     client.get(organisation.get_absolute_url())
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(organisation.get_absolute_url())
     for n in range(5):
         Membership.objects.create(organisation=organisation, user=UserFactory())
         InvitationFactory(organisation=organisation, email=f"collegue{n}@exemple.fr")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(organisation.get_absolute_url())
     assert response.content.decode().count("<td>collegue") == 5

@@ -1,3 +1,4 @@
+import rules
 from django import template
 from django.conf import settings
 
@@ -29,3 +30,10 @@ def of_filter(name):
 def day(value):
     """« 1er mars 2024 », « 11 mars 2024 »: the day of a date, or of a moment in Paris."""
     return formatting.day(value)
+
+
+@register.simple_tag
+def may(user, permission):
+    """{% may user "instruction.instruct" as allowed %}: a permission of the platform's rules (the Region roles),
+    without Django's per-model permissions, so that the navigation costs one query per request at most."""
+    return rules.has_perm(permission, user)
