@@ -5,6 +5,7 @@ packages to install, as the browser journeys do for Chromium."""
 
 import ctypes.util
 import glob
+import sys
 
 # (library name for ctypes.util.find_library, Debian package that ships it)
 LIBRARIES = (
@@ -24,8 +25,11 @@ def fonts_present():
     return any(glob.glob(pattern, recursive=True) for pattern in FONT_PATTERNS)
 
 
-def missing_packages(find_library=ctypes.util.find_library, has_fonts=fonts_present):
-    """The Debian packages to install, in the order of LIBRARIES; empty when nothing is missing."""
+def missing_packages(find_library=ctypes.util.find_library, has_fonts=fonts_present, platform=sys.platform):
+    """The Debian packages to install, in the order of LIBRARIES; empty when nothing is missing (or off Linux,
+    where WeasyPrint's own message stands)."""
+    if not platform.startswith("linux"):
+        return []
     missing = [package for library, package in LIBRARIES if not find_library(library)]
     if not has_fonts():
         missing.append(FONT_PACKAGE)
