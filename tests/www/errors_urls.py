@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import HttpResponse
 from django.urls import path
 
-from config.urls import urlpatterns as site_urlpatterns
+from config import urls as site_urls
 
 
 def forbidden(request):
@@ -28,5 +28,10 @@ urlpatterns = [
     path("essai/invalide/", bad_request),
     path("essai/panne/", broken),
     path("essai/formulaire/", form),
-    *site_urlpatterns,
+    *site_urls.urlpatterns,
 ]
+
+# The site's own error handlers, when it declares some (Django's defaults otherwise).
+for _name in ("handler400", "handler403", "handler404", "handler500"):
+    if hasattr(site_urls, _name):
+        globals()[_name] = getattr(site_urls, _name)
