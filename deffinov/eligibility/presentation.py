@@ -53,7 +53,7 @@ def status_display(status):
 
 
 def rule_row(code, status, message, field=""):
-    """What the verdict template (eligibility/includes/rule.html) shows of one rule."""
+    """What the verdict template (eligibility/includes/verdict.html) shows of one rule."""
     return {"code": code, "title": RULE_TITLES.get(code, code), "message": message, "field": field} | status_display(
         status
     )

@@ -1,6 +1,7 @@
 """A rule to examine reads the same on every page: one label per status, one label per verdict."""
 
 import datetime as dt
+import inspect
 import re
 
 import pytest
@@ -9,8 +10,9 @@ from django.urls import reverse
 
 from deffinov.applications.models import ResourceLine
 from deffinov.committee.exports import csv_lines
+from deffinov.eligibility import engine
 from deffinov.eligibility.facts import Status
-from deffinov.eligibility.presentation import STATUS_DISPLAY, VERDICT_DISPLAY
+from deffinov.eligibility.presentation import RULE_TITLES, STATUS_DISPLAY, VERDICT_DISPLAY
 from tests.applications.factories import eligible_application
 from tests.eligibility.fixtures import create_normandy_call
 from tests.instruction.factories import make_application, make_wave
@@ -108,3 +110,9 @@ def test_the_committee_export_writes_the_same_verdict(dossier_to_examine):
 
     assert VERDICT_WITH_WARNINGS in export
     assert_one_vocabulary(export)
+
+
+def test_every_rule_of_the_engine_has_a_title():
+    codes = set(re.findall(r'code = "([a-z_.]+)"', inspect.getsource(engine)))
+
+    assert codes and codes <= set(RULE_TITLES)
