@@ -7,6 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from deffinov.calls.models import Wave
+from deffinov.eligibility.engine import add_months
 from tests.eligibility.fixtures import create_normandy_call
 
 
@@ -21,6 +22,8 @@ def call_with_an_open_wave(transactional_db):
         title="Vague 3",
         opens_at=now - dt.timedelta(days=10),
         closes_at=now + dt.timedelta(days=30),
+        # Projects of this wave may end after the programme's own end, so that one starting after today fits.
+        projects_end_on=now.date().replace(year=now.year + 4, month=12, day=31),
     )
     return call
 
@@ -81,8 +84,11 @@ def test_a_tiers_lieu_and_a_training_organisation_find_out_they_are_eligible(
     expect(rule(page, "budget.cofinancing")).to_have_attribute("data-status", "pass")
     expect(rule(page, "budget.balanced")).to_have_attribute("data-status", "pass")
 
-    page.get_by_label("Début du projet").fill("2025-06-01")
-    page.get_by_label("Fin du projet").fill("2026-05-31")
+    # Twelve months starting next month: a project may not start before it is filed.
+    start = (timezone.localdate() + dt.timedelta(days=40)).replace(day=1)
+    end = add_months(start, 12) - dt.timedelta(days=1)
+    page.get_by_label("Début du projet").fill(start.isoformat())
+    page.get_by_label("Fin du projet").fill(end.isoformat())
     expect(rule(page, "schedule.duration")).to_have_attribute("data-status", "pass")
 
     expect(page.locator("#resultat-contenu")).to_contain_text("Votre projet semble éligible.")
