@@ -21,7 +21,7 @@ def test_a_forgotten_password_is_reset_end_to_end(client, user, run_tasks):
     [message] = mail.outbox
     assert message.subject == "[Deffinov] Choisissez un nouveau mot de passe"
     assert "Choisir un nouveau mot de passe" in message.alternatives[0][0]
-    link = re.search(r"http://testserver(/comptes/password/reset/key/\S+)", message.body).group(1)
+    link = re.search(r"https://deffinov.normandie.fr(/comptes/password/reset/key/\S+)", message.body).group(1)
 
     form_page = client.get(link, follow=True)
     assert "<h1>Choisir un nouveau mot de passe</h1>" in form_page.text

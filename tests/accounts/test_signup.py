@@ -19,7 +19,7 @@ SIGNUP = {
 
 
 def confirmation_link(message):
-    return re.search(r"https?://testserver(/comptes/[^\s\"<]+)", message.body).group(1)
+    return re.search(r"https://deffinov.normandie.fr(/comptes/[^\s\"<]+)", message.body).group(1)
 
 
 def test_the_signup_page_is_in_french_with_a_label_for_each_field(client):
