@@ -28,3 +28,8 @@ urlpatterns = [
     path("comite/", include("deffinov.committee.urls")),
     path("", include("deffinov.www.urls")),
 ]
+
+handler400 = "deffinov.www.errors.bad_request"
+handler403 = "deffinov.www.errors.permission_denied"
+handler404 = "deffinov.www.errors.page_not_found"
+handler500 = "deffinov.www.errors.server_error"
