@@ -224,6 +224,10 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Deffinov – Région Normandie <ne-pas-repondre@deffinov.normandie.fr>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The Region's logo in the header: a path under the static files (e.g. « img/logo-region.svg », a file dropped
+# into static/ or STATIC_ROOT); without one, the header shows the « Deffinov » wordmark alone.
+SITE_LOGO = env_str("SITE_LOGO", "")
+SITE_LOGO_ALT = env_str("SITE_LOGO_ALT", "Région Normandie")
 # Shown on the accessibility and legal pages.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@deffinov.normandie.fr")
 
@@ -245,6 +249,11 @@ TASKS = {
 
 # Official geo API used to refresh communes (never called in tests).
 GEO_API_URL = env_str("GEO_API_URL", "https://geo.api.gouv.fr")
+# API Recherche d'entreprises (SIRENE), no key; the registration form reads a structure's identity from it.
+SIRENE_API_URL = env_str("SIRENE_API_URL", "https://recherche-entreprises.api.gouv.fr")
+SIRENE_API_TIMEOUT = 4.0
+# Days the administrators of a structure have to answer a claim before the Region decides.
+CLAIM_ANSWER_DAYS = 15
 
 # Security.
 SESSION_COOKIE_HTTPONLY = True
