@@ -13,7 +13,7 @@ from deffinov.calls.formatting import format_euros
 LIMIT = Decimal("10_000_000_000")  # ten figures before the comma: the columns are DECIMAL(12, 2)
 CENT = Decimal("0.01")
 SPACES = re.compile(r"[\s\u00a0\u202f']")
-READABLE = re.compile(r"^\d+(?:[.,]\d+)?$")
+READABLE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")  # ASCII digits only: « ٣٠٠ » is not an amount
 
 
 class AmountError(ValueError):

@@ -31,7 +31,9 @@ def test_french_amounts_are_read(typed, expected):
     assert parse_amount(typed) == expected
 
 
-@pytest.mark.parametrize("typed", ["NaN", "nan", "Infinity", "-Infinity", "inf", "1e-30", "1E5", "-5", "+5", "1,2,3"])
+@pytest.mark.parametrize(
+    "typed", ["NaN", "nan", "Infinity", "-Infinity", "inf", "1e-30", "1E5", "-5", "+5", "1,2,3", "٣٠٠", "３００"]
+)
 def test_what_is_not_an_amount_is_refused_in_french(typed):
     with pytest.raises(AmountError, match="Écrivez le montant en chiffres"):
         parse_amount(typed)
