@@ -61,10 +61,17 @@ def search_communes(
         description="Début du nom (accents, tirets et majuscules indifférents) ou du code postal.",
     ),
     limit: int = Query(10, ge=1, le=50, description="Nombre maximal de communes renvoyées."),
+    code_postal: str = Query(
+        "",
+        max_length=5,
+        pattern=r"^\d*$",
+        description="Code postal (ou son début) saisi à côté de la commune : seules les communes qui l'ont.",
+    ),
 ):
-    """La commune qui porte exactement ce nom d'abord, puis les plus peuplées."""
+    """Les communes des départements des appels à projets d'abord, puis celle qui porte exactement ce nom,
+    puis les plus peuplées."""
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    return list(Commune.objects.autocomplete(q, limit))
+    return list(Commune.objects.autocomplete(q, limit, postcode=code_postal))
 
 
 # Public: French communes are open reference data.

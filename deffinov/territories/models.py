@@ -49,25 +49,47 @@ class EPCI(models.Model):
 
 
 class CommuneQuerySet(models.QuerySet):
-    def search(self, query):
-        """Communes whose name starts with the query, or one of whose postcodes does."""
+    def search(self, query, postcode="", preferred=None):
+        """Communes whose name starts with the query, or one of whose postcodes does.
+
+        `postcode`, the beginning of a postcode typed beside the commune, keeps only the communes having one
+        that starts so. `preferred`, département codes, ranks their communes first (by default the départements
+        of the calls: « Vire » is Vire Normandie in Calvados before Viré in Saône-et-Loire)."""
         query = (query or "").strip()
+        postcode = "".join((postcode or "").split())
+        communes = self
+        if postcode.isdigit():
+            communes = communes.filter(self._has_postcode_starting(postcode))
+        preferred_first = self._preferred_first(preferred)
         if query.isdigit():
-            # First postcode by the index on postcodes; the others by the partial index on multi-postcode communes.
-            other_postcode = Q(postcodes__contains=" ") & Q(postcodes__contains=f" {query}")
-            return self.filter(self._starts_with("postcodes", query) | other_postcode).order_by("-population", "name")
+            return communes.filter(self._has_postcode_starting(query)).order_by(preferred_first, "-population", "name")
         name = normalize_search(query)
         if not name:
             return self.none()
         # The commune named exactly so first (Saint-Lô before the larger Saint-Louis), then the most populated.
         exact_first = Case(When(search_name=name, then=Value(0)), default=Value(1))
-        return self.filter(self._starts_with("search_name", name)).order_by(exact_first, "-population", "name")
+        return communes.filter(self._starts_with("search_name", name)).order_by(
+            preferred_first, exact_first, "-population", "name"
+        )
 
-    def autocomplete(self, query, limit):
+    def autocomplete(self, query, limit, postcode="", preferred=None):
         """The first `limit` matches with their département, in one query; the matches are ranked before the
         join, since thousands of them may match ("saint")."""
-        matches = self.search(query)
+        matches = self.search(query, postcode, preferred)
         return matches.filter(pk__in=matches.values("pk")[:limit]).select_related("department")
+
+    def _has_postcode_starting(self, prefix):
+        # First postcode by the index on postcodes; the others by the partial index on multi-postcode communes.
+        other_postcode = Q(postcodes__contains=" ") & Q(postcodes__contains=f" {prefix}")
+        return self._starts_with("postcodes", prefix) | other_postcode
+
+    @staticmethod
+    def _preferred_first(preferred):
+        if preferred is None:
+            preferred = Department.objects.filter(calls__isnull=False).values("pk")
+        elif not preferred:
+            return Value(0)
+        return Case(When(department_id__in=preferred, then=Value(0)), default=Value(1))
 
     def _starts_with(self, field, prefix):
         condition = Q(**{f"{field}__startswith": prefix})

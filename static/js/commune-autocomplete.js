@@ -68,6 +68,13 @@
     let controller = null;
     let lastQuery = "";
 
+    // The postcode typed beside the commune (the structure's address): only its communes are proposed.
+    function postcodeTyped() {
+      const field = input.form && input.dataset.postcodeField && input.form.elements.namedItem(input.dataset.postcodeField);
+      const digits = field instanceof HTMLInputElement ? field.value.replace(/\s/g, "") : "";
+      return /^\d{1,5}$/.test(digits) ? digits : "";
+    }
+
     function options() {
       return Array.from(listbox.querySelectorAll("[role=option]"));
     }
@@ -99,7 +106,7 @@
     function choose(index) {
       const commune = results[index];
       if (!commune) return;
-      input.value = label(commune, lastQuery);
+      input.value = label(commune, postcodeTyped() || lastQuery);
       fillCoordinates(input, commune);
       close();
       status.textContent = `${commune.name} choisie.`;
@@ -116,7 +123,7 @@
           item.setAttribute("aria-selected", "false");
           item.dataset.latitude = commune.latitude ?? "";
           item.dataset.longitude = commune.longitude ?? "";
-          item.textContent = `${label(commune, query)} · ${commune.departement.name}`;
+          item.textContent = `${label(commune, postcodeTyped() || query)} · ${commune.departement.name}`;
           return item;
         }),
       );
@@ -140,6 +147,8 @@
       const url = new URL(endpoint);
       url.searchParams.set("q", query);
       url.searchParams.set("limit", String(LIMIT));
+      const postcode = postcodeTyped();
+      if (postcode) url.searchParams.set("code_postal", postcode);
       try {
         const response = await fetch(url, {
           credentials: "same-origin",
