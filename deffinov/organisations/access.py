@@ -2,7 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from deffinov.organisations.models import Organisation
+from deffinov.organisations.models import Claim, Organisation
 
 
 def get_organisation_for_user(user, pk, perm, queryset=None):
@@ -17,3 +17,13 @@ def get_organisation_for_user(user, pk, perm, queryset=None):
     if user.has_perm("organisations.view_members", organisation):
         raise PermissionDenied
     raise Http404("Structure introuvable.")
+
+
+def get_claim_for_user(user, pk, perm="organisations.view_claim"):
+    """The claim if `user` holds `perm` on it: 404 for whoever may not even see it, 403 for who sees it only."""
+    claim = get_object_or_404(Claim.objects.select_related("organisation", "claimant", "decided_by"), pk=pk)
+    if user.has_perm(perm, claim):
+        return claim
+    if user.has_perm("organisations.view_claim", claim):
+        raise PermissionDenied
+    raise Http404("Demande introuvable.")

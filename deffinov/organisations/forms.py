@@ -1,7 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from deffinov.organisations import sirene
 from deffinov.organisations.kinds import KIND_GROUPS, Kind
 from deffinov.organisations.legal_forms import LegalForm
 from deffinov.organisations.models import (
@@ -12,6 +14,7 @@ from deffinov.organisations.models import (
 )
 from deffinov.organisations.validators import clean_digits
 from deffinov.territories.forms import CommuneField
+from deffinov.territories.models import Commune
 
 
 class DateInput(forms.DateInput):
@@ -26,7 +29,17 @@ class OrganisationForm(forms.ModelForm):
         label=_("SIRET"),
         max_length=20,
         help_text=_("Les 14 chiffres du SIRET de l'établissement, espaces acceptés. Exemple : 732 829 320 00074."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                # The identity is read from SIRENE as soon as the 14 digits are typed.
+                "hx-post": reverse_lazy("organisations:sirene_lookup"),
+                "hx-trigger": "input changed delay:500ms, change",
+                "hx-target": "#sirene-status",
+                "hx-sync": "this:replace",
+            }
+        ),
     )
     legal_form = forms.ChoiceField(
         label=_("Forme juridique"), choices=[("", _("Choisissez la forme juridique")), *LegalForm.choices]
@@ -122,6 +135,11 @@ class OrganisationForm(forms.ModelForm):
         }
         localized_fields = ["latitude", "longitude"]
 
+    # What SIRENE answered for the SIRET typed: an Identity, or None when it could not answer.
+    identity = None
+    sirene_unavailable = False
+    registered_organisation = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ["address", "postcode"]:
@@ -144,8 +162,28 @@ class OrganisationForm(forms.ModelForm):
         Organisation._meta.get_field("siret").run_validators(siret)
         existing = Organisation.objects.filter(siret=siret).first()
         if existing:
+            self.registered_organisation = existing
             raise ValidationError(siret_already_registered_message(existing), code="unique")
+        try:
+            self.identity = sirene.lookup(siret)
+        except sirene.SireneError as error:
+            raise ValidationError(error.message, code="sirene") from None
+        except sirene.SireneUnavailable:
+            # Typed by hand, and shown to the Region as « non vérifié ».
+            self.sirene_unavailable = True
         return siret
+
+    def _take_identity(self, cleaned):
+        """The register's values replace what was typed; their fields' own errors (left empty) go."""
+        values = self.identity.form_values()
+        commune = Commune.objects.filter(pk=values.pop("commune", "")).first()
+        if commune:
+            values["commune"] = commune
+        if self.identity.created_on:
+            values["created_on"] = self.identity.created_on
+        for name, value in values.items():
+            cleaned[name] = value
+            self._errors.pop(name, None)
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].replace(" ", "")
@@ -161,6 +199,8 @@ class OrganisationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.identity:
+            self._take_identity(cleaned)
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None) and not {"latitude", "longitude"} & set(self.errors):
             self.add_error(
@@ -192,6 +232,8 @@ class OrganisationForm(forms.ModelForm):
         super()._post_clean()
         for name, errors in own_errors.items():
             self._errors[name].data = errors
+        if self.identity:
+            self.instance.take_identity(self.identity)
 
 
 class InvitationForm(forms.ModelForm):

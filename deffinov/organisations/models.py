@@ -103,6 +103,11 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(memberships__user=user)
 
 
+class IdentitySource(models.TextChoices):
+    SIRENE = "sirene", "Vérifiée au répertoire SIRENE"
+    MANUAL = "manual", "Saisie à la main, non vérifiée"
+
+
 class Organisation(models.Model):
     siret = models.CharField("SIRET", max_length=14, unique=True, validators=[validate_siret])
     siren = models.CharField("SIREN", max_length=9, db_index=True, editable=False)
@@ -131,6 +136,14 @@ class Organisation(models.Model):
     qualiopi_certified_on = models.DateField("date de certification Qualiopi", null=True, blank=True)
     website = models.URLField("site web", blank=True)
     description = models.TextField("présentation", blank=True)
+    naf_code = models.CharField("code NAF", max_length=6, blank=True)
+    administrative_state = models.CharField(
+        "état administratif", max_length=1, blank=True, choices=[("A", "Actif"), ("F", "Fermé")]
+    )
+    identity_source = models.CharField(
+        "source de l'identité", max_length=10, choices=IdentitySource.choices, default=IdentitySource.MANUAL
+    )
+    identity_checked_at = models.DateTimeField("identité vérifiée le", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -202,6 +215,22 @@ class Organisation(models.Model):
                 errors[field] = ValidationError(message, code="future")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def identity_verified(self):
+        return self.identity_source == IdentitySource.SIRENE
+
+    def take_identity(self, identity):
+        """What the SIRENE register says replaces what was typed: a SIRET registers under its own name only."""
+        for field in ("name", "legal_form", "address", "postcode", "naf_code"):
+            value = getattr(identity, field)
+            if value:
+                setattr(self, field, value)
+        if identity.created_on:
+            self.created_on = identity.created_on
+        self.administrative_state = identity.state
+        self.identity_source = IdentitySource.SIRENE
+        self.identity_checked_at = timezone.now()
 
     def has_kind(self, kind):
         return kind in self.kinds
@@ -417,3 +446,6 @@ class Invitation(models.Model):
             invitation.save(update_fields=["accepted_at", "accepted_by"])
         self.accepted_at, self.accepted_by = invitation.accepted_at, user
         return membership
+
+
+from deffinov.organisations.claims import Claim  # noqa: E402, F401  (a model of this app, in its own file)

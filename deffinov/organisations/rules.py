@@ -2,7 +2,7 @@
 
 import rules
 
-from deffinov.accounts.roles import is_region_agent
+from deffinov.accounts.roles import is_functional_admin, is_region_agent
 from deffinov.organisations.models import Membership
 
 
@@ -34,3 +34,29 @@ rules.add_perm("organisations.view_members", is_organisation_member | is_region_
 rules.add_perm("organisations.change_organisation", is_organisation_admin)
 rules.add_perm("organisations.invite", is_organisation_admin)
 rules.add_perm("organisations.manage_members", is_organisation_admin)
+
+
+# Claims: the real owner of a registered SIRET asks to administer the structure.
+
+
+@rules.predicate
+def is_claimant(user, claim):
+    return claim is not None and user.is_authenticated and claim.claimant_id == user.pk
+
+
+@rules.predicate
+def administers_claimed_organisation(user, claim):
+    return claim is not None and is_organisation_admin(user, claim.organisation)
+
+
+@rules.predicate
+def region_may_decide(user, claim):
+    """The administrators left the claim unanswered past CLAIM_ANSWER_DAYS."""
+    return claim is not None and claim.region_may_decide
+
+
+rules.add_perm("organisations.view_claim", is_claimant | administers_claimed_organisation | is_functional_admin)
+rules.add_perm(
+    "organisations.decide_claim", administers_claimed_organisation | (is_functional_admin & region_may_decide)
+)
+rules.add_perm("organisations.review_claims", is_functional_admin)

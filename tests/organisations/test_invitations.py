@@ -79,7 +79,9 @@ def test_an_admin_revokes_a_pending_invitation(client, admin, organisation):
 
     response = client.post(url, follow=True)
 
-    assert "L'invitation adressée à camille@exemple.fr est annulée : son lien ne fonctionne plus." in page_text(response)
+    assert "L'invitation adressée à camille@exemple.fr est annulée : son lien ne fonctionne plus." in page_text(
+        response
+    )
     assert not Invitation.objects.exists()
     assert client.get(invitation.get_absolute_url()).status_code == 404
 

@@ -31,6 +31,8 @@ def organisation_detail(request, pk):
         "sole_admin_pk": admins[0] if len(admins) == 1 else None,
         "invitations": organisation.invitations.pending().order_by("email") if can_invite else [],
         "roles": Membership.Role.choices,
+        "open_claims": organisation.claims.open().select_related("claimant") if can_invite else [],
+        "can_claim": user.is_authenticated and not memberships and not can_view_members,
     }
     return render(request, "organisations/detail.html", context)
 

@@ -23,5 +23,13 @@ def register(request):
                 request,
                 _("La structure %(name)s est inscrite : vous en êtes administrateur.") % {"name": organisation.name},
             )
+            if not organisation.identity_verified:
+                messages.warning(
+                    request,
+                    _(
+                        "Le répertoire SIRENE n'a pas pu être consulté : l'identité saisie est marquée "
+                        "« non vérifiée » pour la Région."
+                    ),
+                )
             return redirect(organisation)
     return render(request, "organisations/register.html", {"form": form})
