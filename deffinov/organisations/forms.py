@@ -24,6 +24,10 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+# The fields a SIRENE-verified identity fixes.
+VERIFIED_FIELDS = ("name", "legal_form", "created_on")
+
+
 class OrganisationForm(forms.ModelForm):
     siret = forms.CharField(
         label=_("SIRET"),
@@ -151,6 +155,11 @@ class OrganisationForm(forms.ModelForm):
             del self.fields["siret"]
             if self.instance.commune_id:
                 self.initial["commune"] = self.instance.commune
+            if self.instance.identity_verified:
+                # What the SIRENE register says stays as it says it.
+                for name in VERIFIED_FIELDS:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Lu au répertoire SIRENE : il ne se modifie pas ici.")
 
     @property
     def kind_groups(self):

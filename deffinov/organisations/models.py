@@ -85,7 +85,8 @@ def siret_already_registered_message(organisation):
     name = organisation.name if organisation else _("la structure")
     return _(
         "Ce SIRET est déjà inscrit sur la plateforme (%(name)s). "
-        "Demandez à un administrateur de cette structure de vous inviter à la rejoindre."
+        "Demandez à un administrateur de cette structure de vous inviter à la rejoindre ; "
+        "si vous en êtes le responsable et que personne ne peut vous inviter, revendiquez-la."
     ) % {"name": name}
 
 

@@ -111,17 +111,57 @@ def _date(value):
         return None
 
 
+# The register writes in capitals and abbreviates the kind of street.
+STREET_KINDS = {
+    "AV": "avenue",
+    "BD": "boulevard",
+    "PL": "place",
+    "CHE": "chemin",
+    "RTE": "route",
+    "IMP": "impasse",
+    "ALL": "allée",
+    "QUA": "quai",
+    "SQ": "square",
+    "CRS": "cours",
+    "LD": "lieu-dit",
+    "HAM": "hameau",
+    "RES": "résidence",
+    "FG": "faubourg",
+    "PROM": "promenade",
+}
+LOWER_WORDS = {
+    "rue", "avenue", "boulevard", "place", "chemin", "route", "impasse", "allée", "quai", "square", "cours",
+    "lieu-dit", "hameau", "résidence", "faubourg", "promenade", "de", "du", "des", "la", "le", "les", "et", "sur",
+    "sous", "aux", "au", "en", "bis", "ter",
+}  # fmt: skip
+
+
+def french_case(text):
+    """« 12 RUE DU CALVADOS » → « 12 rue du Calvados »; a text already in mixed case is kept."""
+    if not text.isupper():
+        return text
+    words = []
+    for word in text.split():
+        lower = STREET_KINDS.get(word, word.lower())
+        if lower in LOWER_WORDS:
+            words.append(lower)
+        elif lower[:2] in ("l'", "d'") and len(lower) > 2:
+            words.append(lower[:2] + lower[2:].capitalize())
+        else:
+            words.append("-".join(part.capitalize() for part in lower.split("-")))
+    return " ".join(words)
+
+
 def _street(establishment):
     parts = [establishment.get(key) for key in ("numero_voie", "indice_repetition", "type_voie", "libelle_voie")]
     street = " ".join(str(part) for part in parts if part)
-    if street:
-        return street.title() if street.isupper() else street
-    address = str(establishment.get("adresse") or "")
-    postcode = str(establishment.get("code_postal") or "")
-    # « 12 RUE DU CALVADOS 14500 VIRE NORMANDIE »: keep what comes before the postcode.
-    if postcode and postcode in address:
-        address = address.split(postcode)[0].strip()
-    return address.title() if address.isupper() else address
+    if not street:
+        street = str(establishment.get("adresse") or "")
+        postcode = str(establishment.get("code_postal") or "")
+        # « 12 RUE DU CALVADOS 14500 VIRE NORMANDIE »: keep what comes before the postcode.
+        if postcode and postcode in street:
+            street = street.split(postcode)[0].strip()
+    return french_case(street)
 
 
 def identity_from(payload, siret):

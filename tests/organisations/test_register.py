@@ -91,7 +91,7 @@ def test_a_siret_already_registered_names_the_structure_and_suggests_an_invitati
     assert response.status_code == 200
     assert (
         "Ce SIRET est déjà inscrit sur la plateforme (Atelier Numérique du Bocage). "
-        "Demandez à un administrateur de cette structure de vous inviter à la rejoindre." in page_text(response)
+        "Demandez à un administrateur de cette structure de vous inviter à la rejoindre" in page_text(response)
     )
     assertContains(response, 'aria-describedby="id_siret_helptext id_siret_error"')
     assert Organisation.objects.count() == 1

@@ -31,7 +31,7 @@ def test_the_client_asks_the_register_for_the_siret(settings, sirene_register):
     assert identity.name == "LA FABRIQUE DU BOCAGE"
     assert identity.legal_form == "association"
     assert identity.naf_code == "94.99Z"
-    assert identity.address == "12 Rue Du Calvados"
+    assert identity.address == "12 rue du Calvados"
     assert (identity.postcode, identity.commune_code, identity.state) == ("14500", "14762", "A")
     assert identity.created_on.isoformat() == "2019-03-01"
 
@@ -44,7 +44,7 @@ def test_typing_the_siret_fills_the_identity_and_the_address(logged_in, sirene_r
     assertContains(response, 'value="LA FABRIQUE DU BOCAGE"')
     assertContains(response, '<option value="association" selected>Association loi 1901</option>', html=True)
     assertContains(response, 'value="2019-03-01"')
-    assertContains(response, 'value="12 Rue Du Calvados"')
+    assertContains(response, 'value="12 rue du Calvados"')
     assertContains(response, 'value="Vire Normandie (14500) – 14762"')
 
 
@@ -73,7 +73,7 @@ def test_without_javascript_the_siret_alone_fills_the_identity(logged_in, sirene
 
     organisation = Organisation.objects.get()
     assert organisation.commune_id == "14762"
-    assert organisation.address == "12 Rue Du Calvados"
+    assert organisation.address == "12 rue du Calvados"
     assertContains(response, "est inscrite : vous en êtes administrateur")
 
 
@@ -124,3 +124,33 @@ def test_typing_a_registered_siret_offers_to_claim_it(logged_in, lead, sirene_re
     response = logged_in.post(LOOKUP, {"siret": lead.siret})
     assertContains(response, reverse("organisations:claim_create", args=[lead.pk]))
     assert sirene_register.requests == []
+
+
+def test_a_verified_identity_is_not_edited_by_hand(logged_in, sirene_register):
+    logged_in.post(REGISTER, form_data())
+    organisation = Organisation.objects.get()
+    edit = reverse("organisations:edit", args=[organisation.pk])
+    page = logged_in.get(edit)
+    assert "Lu au répertoire SIRENE : il ne se modifie pas ici." in page_text(page)
+
+    data = form_data(name="La Grange Numérique", legal_form="sas", created_on="2021-01-01", description="Nouveau.")
+    del data["siret"]
+    logged_in.post(edit, data)
+
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.legal_form) == ("LA FABRIQUE DU BOCAGE", "association")
+    assert organisation.created_on.isoformat() == "2019-03-01"
+    assert organisation.description == "Nouveau."
+
+
+@pytest.mark.parametrize(
+    ("register", "typed"),
+    [
+        ("12 RUE DU CALVADOS", "12 rue du Calvados"),
+        ("3 AV DE L'EUROPE", "3 avenue de l'Europe"),
+        ("LD LA HAUTE-FOLIE", "lieu-dit la Haute-Folie"),
+        ("4 place Castel", "4 place Castel"),
+    ],
+)
+def test_the_address_is_written_in_french_case(register, typed):
+    assert sirene.french_case(register) == typed

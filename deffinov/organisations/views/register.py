@@ -17,6 +17,7 @@ def register(request):
             organisation.register(creator=request.user)
         except SiretAlreadyRegisteredError as error:
             # Two submissions at once: the database refused the second one.
+            form.registered_organisation = error.organisation
             form.add_error("siret", error.message)
         else:
             messages.success(
