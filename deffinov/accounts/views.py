@@ -9,20 +9,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from deffinov.accounts.forms import ProfileForm
-from deffinov.organisations.models import Invitation
+from deffinov.accounts.todo import home_of
 
 
 @login_required
 def dashboard(request):
-    """The signed-in person's home: their structures and the invitations waiting for them."""
-    memberships = request.user.memberships.select_related("organisation").order_by("organisation__name")
-    invitations = (
-        Invitation.objects.pending()
-        .filter(email__iexact=request.user.email)
-        .select_related("organisation")
-        .order_by("-created_at")
-    )
-    return render(request, "accounts/dashboard.html", {"memberships": memberships, "invitations": invitations})
+    """The signed-in person's home: what each of their roles has to do next."""
+    return render(request, "accounts/dashboard.html", {"home": home_of(request.user)})
 
 
 @login_required

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from deffinov.applications import workflow
 from deffinov.applications.documents import sanitise_filename
 from deffinov.applications.models import Document
 from deffinov.audit.models import AuditEvent
@@ -109,10 +110,12 @@ def test_download_is_an_attachment_for_members_and_staff_only(consortium, client
     assert not AuditEvent.objects.exists()  # the consortium's own downloads are not audited
     staff = UserFactory(email="instructrice@normandie.fr", instructor=True)
     client.force_login(staff)
+    assert client.get(url).status_code == 404  # a draft is its consortium's own
+    assert workflow.submit(application, consortium["lead_admin"])
     response = client.get(url)
     consume(response)
     assert response.status_code == 200
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(action="application.document_downloaded")
     assert (event.action, event.actor, event.data["sha256"]) == (
         "application.document_downloaded",
         staff,

@@ -35,11 +35,18 @@ class Public(models.TextChoices):
 
 class ApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Applications whose accepted member structures count `user` among their people; all for Region agents."""
+        """Applications whose accepted member structures count `user` among their people; all but drafts for Region
+        agents (a draft is its consortium's own)."""
         if not user.is_authenticated:
             return self.none()
         if has_region_role(user):
-            return self
+            return self.filter(Q(pk__in=self.of_member(user).values("pk")) | ~Q(state=State.DRAFT))
+        return self.of_member(user)
+
+    def of_member(self, user):
+        """Applications whose accepted member structures count `user` among their people: « Mes dossiers »."""
+        if not user.is_authenticated:
+            return self.none()
         return self.filter(
             participations__status="accepted", participations__organisation__memberships__user=user
         ).distinct()

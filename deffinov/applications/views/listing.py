@@ -13,9 +13,11 @@ from deffinov.organisations.models import Organisation
 
 @login_required
 def application_list(request):
-    """Any signed-in person: the dossiers of their structures and the invitations their structures received."""
+    """Any signed-in person: the dossiers of their structures and the invitations their structures received.
+
+    The Region's agents find the submitted dossiers in the instruction, never here: a draft is its consortium's own."""
     applications = (
-        Application.objects.visible_to(request.user)
+        Application.objects.of_member(request.user)
         .select_related("wave__call")
         .prefetch_related("participations__organisation")
         .order_by("-created_at")

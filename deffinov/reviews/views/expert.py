@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from deffinov.applications.models import Document
+from deffinov.applications.models import Document, DocumentKind
 from deffinov.audit.models import record
 from deffinov.organisations.addressees import Addressee, addressee, confirmed_addresses, send_confirmation, vouch_for
 from deffinov.reviews import experts
@@ -74,9 +74,11 @@ def refuse(request):
 
 
 def documents_of(invitation):
+    """The pieces an expert reads: every one of the accepted members but their bank details, which are the Region's."""
     application = invitation.application
     return (
         Document.objects.filter(application=application, participation__status="accepted")
+        .exclude(kind=DocumentKind.BANK_DETAILS)
         .select_related("participation__organisation")
         .order_by("participation__organisation__name", "kind")
     )
