@@ -74,7 +74,7 @@ def simulator(request):
         "errors": errors,
     }
     if request.htmx and not request.htmx.boosted:
-        return render(request, "eligibility/_result.html", context)
+        return render(request, "eligibility/_result.html", {**context, "oob": True})
     return render(request, "eligibility/simulator.html", context)
 
 
