@@ -69,7 +69,7 @@ def test_a_tiers_lieu_registers_by_siret(page, live_server, check_accessibility,
     expect(page.get_by_label("Raison sociale")).to_have_value("LA FABRIQUE DU BOCAGE")
     expect(page.get_by_label("Forme juridique")).to_have_value("association")
     expect(page.get_by_label("Date de création de la structure")).to_have_value("2019-03-01")
-    expect(page.get_by_label("Adresse (obligatoire)", exact=True)).to_have_value("12 Rue Du Calvados")
+    expect(page.get_by_label("Adresse (obligatoire)", exact=True)).to_have_value("12 rue du Calvados")
     expect(page.get_by_label("Code postal")).to_have_value("14500")
     commune = page.get_by_role("combobox", name=re.compile("Commune"))
     expect(commune).to_have_value("Vire Normandie (14500) – 14762")
