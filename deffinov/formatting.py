@@ -172,3 +172,20 @@ def plain_list(items):
     if len(items) <= 1:
         return "".join(items)
     return _("%(items)s et %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+# Sizes -----------------------------------------------------------------------------------------------------------
+
+
+def file_size(size):
+    """A file's size in French units: « 820 octets », « 350 ko », « 1,2 Mo » (1 ko = 1 024 octets)."""
+    if size is None or size == "":
+        return ""
+    size = int(size)
+    if size < 1024:
+        return f"{size}{NBSP}{_('octet') if size == 1 else _('octets')}"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)}{NBSP}ko"
+    megabytes = Decimal(size) / (1024 * 1024)
+    text = f"{megabytes:.1f}".replace(".", ",").removesuffix(",0")
+    return f"{text}{NBSP}Mo"

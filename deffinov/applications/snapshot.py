@@ -39,6 +39,7 @@ def build_snapshot(application, at):
                 "required_documents": [str(kind.label) for kind in required_kinds(participation)],
                 "documents": [
                     {
+                        "id": document.pk,
                         "kind": document.kind,
                         "kind_label": document.get_kind_display(),
                         "name": document.original_name,

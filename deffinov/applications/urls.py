@@ -1,6 +1,6 @@
 from django.urls import path
 
-from deffinov.applications.views import budget, consortium, documents, dossier, listing, submission
+from deffinov.applications.views import budget, consortium, documents, dossier, listing, submission, summary
 
 app_name = "applications"
 urlpatterns = [
@@ -22,7 +22,9 @@ urlpatterns = [
     path("<slug:number>/documents/<int:participation_pk>/deposer/", documents.upload, name="upload"),
     path("<slug:number>/documents/<int:pk>/", documents.download, name="document"),
     path("<slug:number>/documents/<int:pk>/supprimer/", documents.delete, name="delete_document"),
+    path("<slug:number>/recapitulatif/", submission.recap, name="recap"),
     path("<slug:number>/deposer/", submission.submit, name="submit"),
     path("<slug:number>/retirer/", submission.withdraw, name="withdraw"),
     path("<slug:number>/accuse-de-reception.pdf", submission.receipt, name="receipt"),
+    path("<slug:number>/dossier.pdf", summary.dossier_pdf, name="dossier_pdf"),
 ]

@@ -39,13 +39,17 @@ def guard_submit(application, at):
     return {"fresh": fresh, "verdict": verdict}
 
 
-def write_submit(application, by, at, fresh, verdict):
+def write_submit(application, by, at, fresh, verdict, sworn=False):
+    """The frozen dossier, with the attestation sur l'honneur when the signer gave it (recorded word for word)."""
     from deffinov.applications.snapshot import build_snapshot
+    from deffinov.applications.statement import record_statement
 
+    snapshot = build_snapshot(fresh, at)
+    snapshot["sworn_statement"] = record_statement(fresh, by, at).as_dict() if sworn else None
     return {
         "submitted_at": at,
         "submitted_by": by,
-        "snapshot": build_snapshot(fresh, at),
+        "snapshot": snapshot,
         "eligibility_at_submission": verdict.as_dict(),
         "version": F("version") + 1,
     }
@@ -154,10 +158,11 @@ def allowed_targets(state):
     return {t.target for t in TRANSITIONS.values() if t.source == state}
 
 
-def apply(application, name, by, at=None, motivation=""):
+def apply(application, name, by, at=None, motivation="", **payload):
     """Run a transition; True when this call made it happen, False when another request already had.
 
-    Raises TransitionError when the person may not trigger it or its guard refuses."""
+    `payload` goes to the transition's write (the attestation of a submission). Raises TransitionError when
+    the person may not trigger it or its guard refuses."""
     spec = TRANSITIONS[name]
     at = at or timezone.now()
     if not by.has_perm(spec.permission, application):
@@ -169,9 +174,10 @@ def apply(application, name, by, at=None, motivation=""):
         if editing.lock(application).state != spec.source:
             return False
         context = spec.guard(application, at)
-        updates = spec.write(application, by, at, **context) if spec.write else {}
+        updates = spec.write(application, by, at, **context, **payload) if spec.write else {}
         changed = Application.objects.filter(pk=application.pk, state=spec.source).update(state=spec.target, **updates)
         if changed != 1:
+            transaction.set_rollback(True)  # nothing the write recorded survives a transition that did not happen
             return False
         ApplicationTransition.objects.create(
             application=application, from_state=spec.source, to_state=spec.target, by=by, at=at, motivation=motivation
@@ -189,8 +195,9 @@ def apply(application, name, by, at=None, motivation=""):
     return True
 
 
-def submit(application, by, at=None):
-    return apply(application, "submit", by, at)
+def submit(application, by, at=None, sworn=False):
+    """Submit the dossier; `sworn` when the signer gave the attestation sur l'honneur (the page requires it)."""
+    return apply(application, "submit", by, at, sworn=sworn)
 
 
 def withdraw(application, by, motivation="", at=None):

@@ -27,7 +27,7 @@ def test_eligible_dossier_is_submitted_and_every_member_receives_the_receipt(con
     application = consortium["application"]
     colleague = person(consortium["partner"].organisation, role="member")
     client.force_login(consortium["lead_admin"])
-    response = client.post(submit_url(application), follow=True)
+    response = client.post(submit_url(application), {"sworn": "yes"}, follow=True)
     assert "déposé" in response.content.decode()
     application.refresh_from_db()
     assert application.state == "submitted"
@@ -74,7 +74,7 @@ def test_ineligible_dossier_is_refused_with_the_failing_rules(consortium, client
     application = consortium["application"]
     Document.objects.filter(participation=consortium["partner"]).delete()
     client.force_login(consortium["lead_admin"])
-    response = client.post(submit_url(application))
+    response = client.post(submit_url(application), {"sworn": "yes"})
     assert response.status_code == 422
     html = response.content.decode()
     assert "Le dossier ne peut pas être déposé" in html
@@ -86,8 +86,8 @@ def test_ineligible_dossier_is_refused_with_the_failing_rules(consortium, client
 def test_double_submission_gives_one_submission_and_one_set_of_receipts(consortium, client, run_tasks):
     application = consortium["application"]
     client.force_login(consortium["lead_admin"])
-    client.post(submit_url(application))
-    second = client.post(submit_url(application), follow=True)
+    client.post(submit_url(application), {"sworn": "yes"})
+    second = client.post(submit_url(application), {"sworn": "yes"}, follow=True)
     assert "Ce dossier a déjà été déposé" in second.content.decode()
     assert ApplicationTransition.objects.filter(application=application).count() == 1
     run_tasks()
@@ -134,9 +134,9 @@ def test_two_threads_submitting_at_once_submit_once():
 def test_only_the_lead_admins_may_submit(consortium, client):
     application = consortium["application"]
     client.force_login(consortium["partner_admin"])
-    assert client.post(submit_url(application)).status_code == 403
+    assert client.post(submit_url(application), {"sworn": "yes"}).status_code == 403
     client.force_login(person(consortium["lead"].organisation, role="member"))
-    assert client.post(submit_url(application)).status_code == 403
+    assert client.post(submit_url(application), {"sworn": "yes"}).status_code == 403
     application.refresh_from_db()
     assert application.state == "draft"
 
@@ -161,7 +161,7 @@ def test_deadline_is_the_end_of_the_closing_day_in_paris(db, client, moment, acc
     Application.objects.filter(pk=application.pk).update(start_on=dt.date(2024, 9, 1), end_on=dt.date(2025, 12, 31))
     with time_machine.travel(moment, tick=False):
         client.force_login(data["lead_admin"])
-        response = client.post(submit_url(application), follow=True)
+        response = client.post(submit_url(application), {"sworn": "yes"}, follow=True)
     application.refresh_from_db()
     assert (application.state == "submitted") is accepted
     if not accepted:

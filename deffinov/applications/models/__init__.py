@@ -2,6 +2,7 @@ from deffinov.applications.models.application import EDITABLE_STATES, Applicatio
 from deffinov.applications.models.budget import ExpenseLine, ResourceLine
 from deffinov.applications.models.consortium import CriterionDeclaration, Participation, PartnerInvitation
 from deffinov.applications.models.documents import Document, DocumentKind, Receipt, ReminderSent
+from deffinov.applications.models.statement import SwornStatement
 
 __all__ = [
     "EDITABLE_STATES",
@@ -18,4 +19,5 @@ __all__ = [
     "ReminderSent",
     "ResourceLine",
     "State",
+    "SwornStatement",
 ]

@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.html import format_html_join
 
+from deffinov import formatting as fr
 from deffinov.applications import formatting
 from deffinov.calls.formatting import format_date, format_euros, format_percent, in_paris
 from deffinov.eligibility import formatting as fmt
@@ -63,6 +64,12 @@ def iso_date(value):
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     return format_date(value) if value else ""
+
+
+@register.filter
+def file_size(value):
+    """« 350 ko », « 1,2 Mo »."""
+    return fr.file_size(value)
 
 
 @register.simple_tag

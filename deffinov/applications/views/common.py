@@ -11,6 +11,7 @@ from deffinov.applications.facts import budget_totals, verdict_for
 from deffinov.applications.forms.budget import ExpenseForm, ResourceForm
 from deffinov.applications.forms.documents import DocumentForm
 from deffinov.applications.models import State
+from deffinov.applications.summary import summary_for
 from deffinov.eligibility.facts import Status
 from deffinov.eligibility.presentation import rule_row
 
@@ -97,6 +98,9 @@ def section_list(application, forms):
 
 def dossier_context(request, application, bound=None, conflict=None, upload_form=None, budget_forms=None):
     editable = application.is_editable and request.user.has_perm("applications.change_application", application)
+    if not editable:
+        # Read only: the dossier as a summary, without the forms (and their 70 EPCI options).
+        return readonly_context(request, application)
     forms = {key: sections.build_form(application, key) for key in sections.TITLES}
     if bound:
         forms[bound[0]] = bound[1]
@@ -122,6 +126,20 @@ def dossier_context(request, application, bound=None, conflict=None, upload_form
         "upload_form": upload_form,
         "upload_forms": upload_forms(application, upload_form),
         "members_documents": members_documents(application),
+        "can_manage": request.user.has_perm("applications.manage_consortium", application),
+        "can_submit": request.user.has_perm("applications.submit_application", application),
+        "receipt": getattr(application, "receipt", None) if application.state != State.DRAFT else None,
+        **eligibility_context(application),
+    }
+
+
+def readonly_context(request, application):
+    return {
+        "application": application,
+        "wave": application.wave,
+        "editable": False,
+        "s": summary_for(application),
+        "sections": section_list(application, dict.fromkeys(sections.TITLES)),
         "can_manage": request.user.has_perm("applications.manage_consortium", application),
         "can_submit": request.user.has_perm("applications.submit_application", application),
         "receipt": getattr(application, "receipt", None) if application.state != State.DRAFT else None,
