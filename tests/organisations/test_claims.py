@@ -12,6 +12,7 @@ from deffinov.audit.models import AuditEvent
 from deffinov.organisations.models import Claim, Membership
 from tests.accounts.factories import UserFactory
 from tests.organisations.helpers import page_text
+from tests.organisations.test_register import REGISTER, form_data
 
 
 @pytest.fixture
@@ -126,3 +127,11 @@ def test_a_member_does_not_claim_and_nobody_claims_twice(client, lead, lead_memb
     for _ in range(2):
         client.post(reverse("organisations:claim_create", args=[lead.pk]), {"message": "Moi."})
     assert Claim.objects.count() == 1
+
+
+def test_registering_a_registered_siret_points_to_the_claim(client, lead, outsider, vire):
+    client.force_login(outsider)
+    response = client.post(REGISTER, form_data(siret=lead.siret))
+
+    assert "Ce SIRET est déjà inscrit sur la plateforme (La Fabrique du Bocage)" in page_text(response)
+    assertContains(response, reverse("organisations:claim_create", args=[lead.pk]))
