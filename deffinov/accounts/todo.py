@@ -110,7 +110,7 @@ def next_step(application, admin_of, now):
         return "La Région demande des corrections : corriger le dossier avec le chef de file.", when, iso, True
     if state == State.SUBMITTED:
         when, iso = dated("déposé le", application.submitted_at)
-        return "Déposé : en attente de l'instruction par la Région.", when, iso, False
+        return "En attente de l'instruction par la Région.", when, iso, False
     if state == State.IN_REVIEW:
         when, iso = dated("déposé le", application.submitted_at)
         return "En instruction à la Région : rien à faire pour l'instant.", when, iso, False

@@ -153,7 +153,7 @@ def test_a_submitted_dossier_waits_for_the_region(client, applicant):
 
     block = section(home(client, applicant), "Mes dossiers")
 
-    assert "Déposé. Déposé : en attente de l&#x27;instruction par la Région." in block
+    assert "Déposé. En attente de l&#x27;instruction par la Région." in block
     assert f"Déposé le 1er mars 2024 à 10{NBSP}h{NBSP}00" in block
 
 
