@@ -19,6 +19,7 @@ urlpatterns = [
     path("<slug:number>/budget/depenses/", budget.add_expense, name="add_expense"),
     path("<slug:number>/budget/ressources/", budget.add_resource, name="add_resource"),
     path("<slug:number>/budget/<slug:kind>/<int:pk>/supprimer/", budget.delete_line, name="delete_line"),
+    path("<slug:number>/budget/<slug:kind>/<int:pk>/modifier/", budget.edit_line, name="edit_line"),
     path("<slug:number>/documents/<int:participation_pk>/deposer/", documents.upload, name="upload"),
     path("<slug:number>/documents/<int:pk>/", documents.download, name="document"),
     path("<slug:number>/documents/<int:pk>/supprimer/", documents.delete, name="delete_document"),

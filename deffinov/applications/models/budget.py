@@ -53,11 +53,23 @@ class ResourceLine(models.Model):
     kind = models.CharField("nature", max_length=20, choices=Kind.choices)
     label = models.CharField("libellé", max_length=200)
     amount = models.DecimalField("montant (€)", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
+    # An in-kind contribution is entered once, as an expense: its resource follows it (see applications.budget).
+    in_kind_expense = models.OneToOneField(
+        ExpenseLine,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="in_kind_resource",
+        verbose_name="dépense valorisée",
+    )
 
     class Meta:
         verbose_name = "ressource"
         ordering = ["application", "pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(in_kind_expense__isnull=True) | Q(kind="in_kind"), name="resource_of_in_kind_expense"
+            ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="resource_amount_positive"),
             models.CheckConstraint(condition=Q(amount__lt=AMOUNT_LIMIT), name="resource_amount_bounded"),
         ]

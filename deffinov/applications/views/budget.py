@@ -1,14 +1,16 @@
-"""Budget lines: added and removed one at a time by the people of the consortium, while the dossier is a draft."""
+"""Budget lines: added, changed and removed one at a time by the people of the consortium, while the dossier
+is a draft. A removal is confirmed first; without JavaScript the confirmation is a page of its own."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from deffinov.applications import budget
 from deffinov.applications.access import get_application_for_user
 from deffinov.applications.editing import NotEditableError
-from deffinov.applications.forms.budget import ExpenseForm, ResourceForm
+from deffinov.applications.forms.budget import BUDGET_FORMS, ExpenseForm, ResourceForm
 from deffinov.applications.views.common import refuse_if_not_draft, render_dossier
 
 CHANGE = "applications.change_application"
@@ -49,7 +51,7 @@ def add_resource(request, number):
     application = get_application_for_user(request.user, number, CHANGE)
     if refusal := refuse_if_not_draft(request, application):
         return refusal
-    form = ResourceForm(request.POST)
+    form = ResourceForm(request.POST, application=application)
     if not form.is_valid():
         return render_dossier(request, application, status=422, budget_forms={"resource": form})
     try:
@@ -60,16 +62,58 @@ def add_resource(request, number):
     return _back(application)
 
 
+NOUNS = {"depense": "Dépense", "ressource": "Ressource"}
+FOLLOWS_ITS_EXPENSE = "La ressource « %s » suit sa dépense en nature : modifiez ou supprimez la dépense."
+
+
+def _line(application, kind, pk):
+    if kind not in BUDGET_FORMS:
+        raise Http404("Ligne de budget introuvable.")
+    return budget.line_of(application, kind, pk)
+
+
 @login_required
-@require_POST
-def delete_line(request, number, kind, pk):
+@require_http_methods(["GET", "POST"])
+def edit_line(request, number, kind, pk):
     """People of the consortium's structures."""
     application = get_application_for_user(request.user, number, CHANGE)
     if refusal := refuse_if_not_draft(request, application):
         return refusal
+    line = _line(application, kind, pk)
+    if getattr(line, "in_kind_expense_id", None):
+        messages.info(request, FOLLOWS_ITS_EXPENSE % line.label)
+        return _back(application)
+    form_class = BUDGET_FORMS[kind]
+    form = form_class(request.POST or None, instance=line, application=application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            budget.change_line(application, form, request.user)
+        except NotEditableError as error:
+            return _refused(request, application, error)
+        messages.success(request, f"{NOUNS[kind]} « {form.instance.label} » modifiée.")
+        return _back(application)
+    context = {"application": application, "form": form, "kind": kind, "noun": NOUNS[kind], "line": line}
+    return render(request, "applications/budget_line.html", context, status=422 if form.is_bound else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_line(request, number, kind, pk):
+    """People of the consortium's structures. GET asks to confirm, POST removes."""
+    application = get_application_for_user(request.user, number, CHANGE)
+    if refusal := refuse_if_not_draft(request, application):
+        return refusal
+    line = _line(application, kind, pk)
+    if getattr(line, "in_kind_expense_id", None):
+        messages.info(request, FOLLOWS_ITS_EXPENSE % line.label)
+        return _back(application)
+    if request.method == "GET":
+        context = {"application": application, "kind": kind, "noun": NOUNS[kind], "line": line}
+        return render(request, "applications/budget_line_delete.html", context)
     try:
         line = budget.delete_line(application, kind, pk, request.user)
     except NotEditableError as error:
         return _refused(request, application, error)
-    messages.success(request, f"Ligne « {line.label} » supprimée.")
+    follows = " et la ressource en nature qui la suivait" if getattr(line, "in_kind", False) else ""
+    messages.success(request, f"{NOUNS[kind]} « {line.label} »{follows} supprimée{'s' if follows else ''}.")
     return _back(application)

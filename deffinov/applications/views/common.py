@@ -88,12 +88,20 @@ def member_budget(application, totals):
     return rows
 
 
+class SectionList(list):
+    """The sections of the dossier, in order, with how many are complete (the outline's progress)."""
+
+    @property
+    def done(self):
+        return sum(1 for section in self if section["complete"])
+
+
 def section_list(application, forms):
     done = sections.completeness(application)
-    return [
+    return SectionList(
         {"key": key, "title": sections.TITLES[key], "form": forms[key], "complete": done.get(key, False)}
         for key in sections.TITLES
-    ]
+    )
 
 
 def dossier_context(request, application, bound=None, conflict=None, upload_form=None, budget_forms=None):
