@@ -1,10 +1,12 @@
 """The accusé de réception: a PDF made from the frozen dossier, stored, then emailed to every member's people."""
 
+import datetime as dt
 import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
 from deffinov.applications.models import Application, Receipt
@@ -37,16 +39,25 @@ def recipients(application):
     return sorted(set(emails))
 
 
+def is_outdated(receipt, application):
+    """True when the dossier was sent back corrected after this receipt was made."""
+    resubmitted_at = (application.snapshot or {}).get("resubmitted_at")
+    return bool(resubmitted_at) and receipt.created_at <= dt.datetime.fromisoformat(resubmitted_at)
+
+
 @task()
 def send_receipts(application_id):
     """Make the receipt once (a retried task reuses it) and email it to each person of the consortium."""
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("wave__call").get(pk=application_id)
         receipt = Receipt.objects.filter(application=application).first()
-        if receipt is not None:
+        if receipt is not None and not is_outdated(receipt, application):
             return False
         pdf = render_receipt_pdf(application)
-        receipt = Receipt(application=application, sha256=hashlib.sha256(pdf).hexdigest())
+        # A corrected dossier sent back gets a new receipt, which replaces the one of the previous version.
+        receipt = receipt or Receipt(application=application)
+        receipt.sha256 = hashlib.sha256(pdf).hexdigest()
+        receipt.created_at = timezone.now()
         receipt.file.save(receipt_filename(application), ContentFile(pdf), save=False)
         receipt.save()
         for email in recipients(application):

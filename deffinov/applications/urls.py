@@ -1,6 +1,17 @@
 from django.urls import path
 
-from deffinov.applications.views import budget, consortium, documents, dossier, listing, submission, summary
+from deffinov.applications.views import (
+    budget,
+    consortium,
+    correction,
+    documents,
+    dossier,
+    listing,
+    submission,
+    summary,
+    timeline,
+)
+from deffinov.applications.views import messages as thread
 
 app_name = "applications"
 urlpatterns = [
@@ -27,5 +38,10 @@ urlpatterns = [
     path("<slug:number>/deposer/", submission.submit, name="submit"),
     path("<slug:number>/retirer/", submission.withdraw, name="withdraw"),
     path("<slug:number>/accuse-de-reception.pdf", submission.receipt, name="receipt"),
+    # The correction loop and the dossier's tabs.
+    path("<slug:number>/renvoyer/", correction.resubmit, name="resubmit"),
+    path("<slug:number>/messages/", thread.thread_page, name="messages"),
+    path("<slug:number>/messages/pieces/<int:pk>/", thread.attachment, name="message_attachment"),
+    path("<slug:number>/historique/", timeline.timeline_page, name="timeline"),
     path("<slug:number>/dossier.pdf", summary.dossier_pdf, name="dossier_pdf"),
 ]

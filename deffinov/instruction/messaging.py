@@ -66,6 +66,16 @@ def thread(application):
     return application.messages.select_related("author").prefetch_related("attachments")
 
 
+def unread_count(user, application):
+    """Messages of the other side `user` has not read yet: those still waiting in their notifications."""
+    return PendingNotification.objects.filter(recipient=user, message__application=application).count()
+
+
+def mark_read(user, application):
+    """`user` has read the thread: nothing of it waits for them any more, in the page or in a digest to come."""
+    PendingNotification.objects.filter(recipient=user, message__application=application).delete()
+
+
 def is_member_of_consortium(user, application):
     return Membership.objects.filter(
         user=user,

@@ -28,7 +28,8 @@ def send_digest_now(recipient_id):
             threads[application.number]["messages"].append(notification.message)
         for entry in threads.values():
             number = entry["application"].number
-            path = "instruction:dossier" if recipient.has_perm("instruction.instruct") else "instruction:messages"
+            # Applicants read their messages under their own dossier's pages.
+            path = "instruction:dossier" if recipient.has_perm("instruction.instruct") else "applications:messages"
             entry["url"] = reverse(path, args=[number])
         if recipient.is_active:
             send_templated_email(
@@ -50,10 +51,24 @@ def notify_correction_requested(correction):
     from deffinov.instruction.messaging import consortium_people
 
     application = correction.application
-    url = reverse("instruction:messages", args=[application.number])
+    url = reverse("applications:detail", args=[application.number])
     for person in consortium_people(application):
         send_templated_email(
             [person.email],
             "instruction/emails/correction_requested",
+            {"user": person, "application": application, "correction": correction, "url": url},
+        )
+
+
+def notify_resubmitted(correction):
+    """The instructors in charge of the dossier (every instructor when nobody is assigned) learn it came back."""
+    from deffinov.instruction.messaging import region_people
+
+    application = correction.application
+    url = reverse("instruction:dossier", args=[application.number])
+    for person in region_people(application):
+        send_templated_email(
+            [person.email],
+            "instruction/emails/correction_answered",
             {"user": person, "application": application, "correction": correction, "url": url},
         )

@@ -90,6 +90,13 @@ def resubmit(application, by):
             correction.previous_snapshot = previous
             correction.changes = snapshot_changes(previous or {}, application.snapshot or {})
             correction.save(update_fields=["resubmitted_at", "resubmitted_by", "previous_snapshot", "changes"])
+        # Stored with the resubmission, or not at all: a new receipt for every member, a word to the instructors.
+        from deffinov.applications.receipts import send_receipts
+        from deffinov.instruction.notifications import notify_resubmitted
+
+        send_receipts.enqueue(application.pk)
+        if correction is not None:
+            notify_resubmitted(correction)
     return correction
 
 
