@@ -29,6 +29,14 @@ class SireneError(Exception):
         self.message = message
 
 
+class SireneUnknown(SireneError):
+    pass
+
+
+class SireneClosed(SireneError):
+    pass
+
+
 class SireneUnavailable(Exception):
     """The service did not answer, or answered something unusable: the identity is typed by hand."""
 
@@ -225,14 +233,14 @@ def lookup(siret, **options):
     """
     identity = identity_from(fetch(siret, **options), siret)
     if identity is None:
-        raise SireneError(
+        raise SireneUnknown(
             _(
                 "Ce SIRET est inconnu du répertoire SIRENE. Vérifiez les 14 chiffres sur l'avis de situation "
                 "SIRENE ou sur annuaire-entreprises.data.gouv.fr."
             )
         )
     if identity.is_closed:
-        raise SireneError(
+        raise SireneClosed(
             _(
                 "Cet établissement est fermé au répertoire SIRENE (état administratif « fermé ») : il ne peut pas "
                 "être inscrit. Indiquez le SIRET d'un établissement ouvert de votre structure, son siège par exemple."
