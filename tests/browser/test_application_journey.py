@@ -149,6 +149,7 @@ def test_consortium_writes_and_submits_its_dossier(page, live_server, browser, c
     # The chef de file submits; every member's people receive the receipt.
     page.get_by_role("link", name="Déposer le dossier…").click()
     check_accessibility(page, "dossier-depot")
+    page.get_by_label("J'atteste sur l'honneur").check()
     page.get_by_role("button", name="Déposer le dossier au nom du collectif").click()
     expect(page.locator(".messages")).to_contain_text(f"Dossier {number} déposé")
     run_tasks()
