@@ -42,3 +42,11 @@ def test_an_unreachable_register_changes_nothing(vire):
     organisation.refresh_from_db()
     assert organisation.name == "La Grange Numérique"
     assert organisation.identity_source == IdentitySource.MANUAL
+
+
+def test_the_region_sees_a_structure_closed_since(vire, client, instructor, sirene_register):
+    closed = OrganisationFactory(siret="55210055400062", name="Atelier")
+    run("--wet-run")
+    client.force_login(instructor)
+    response = client.get(closed.get_absolute_url())
+    assert "Établissement fermé au répertoire SIRENE" in response.content.decode()
