@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from deffinov.applications.dossier_pdf import dossier_html as dossier_document_html
 from deffinov.applications.models import Document
 from deffinov.committee.letters import render_pdf
 from deffinov.committee.ranking import session_ranking
@@ -36,14 +37,13 @@ def dossier_html(application):
     reviews = application.reviews.select_related("reviewer").prefetch_related(
         Prefetch("scores", queryset=Score.objects.select_related("criterion"))
     )
-    context = {
-        "application": application,
-        "s": application.snapshot or {},
-        "board": board_for(application, criteria, reviews),
-        "opinions": application.expert_invitations.filter(status=ExpertInvitation.Status.ANSWERED),
-        "today": timezone.now(),
-    }
-    return render_to_string("committee/pdf/dossier.html", context)
+    # The applicants' document (deffinov.applications.dossier_pdf), with the Region's scores and opinions added.
+    return dossier_document_html(
+        application,
+        template="committee/pdf/dossier.html",
+        board=board_for(application, criteria, reviews),
+        opinions=application.expert_invitations.filter(status=ExpertInvitation.Status.ANSWERED),
+    )
 
 
 def dossier_pdf(application):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from deffinov.applications import workflow
 from deffinov.applications.dossier_pdf import dossier_html
 from deffinov.applications.models import Application, Document
+from deffinov.committee.documents import dossier_html as committee_dossier_html
 from deffinov.formatting import file_size
 from deffinov.reviews import experts
 from deffinov.reviews.models import ExpertInvitation
@@ -68,6 +69,8 @@ def test_applicants_download_the_dossier_without_what_only_the_region_sees(submi
         application=application, email="e@exemple.fr", deadline="2030-01-01", status="accepted", user=reviewer
     )
     experts.answer(invitation, reviewer, "favourable", "Un projet exemplaire pour le Bocage.", {})
+    staff_html = committee_dossier_html(application)
+    assert "Un projet exemplaire pour le Bocage." in staff_html and "Fonds propres" in staff_html
     html = dossier_html(application)
     assert "Animatrice" in html and "Formations du Calvados" in html and "Fonds propres" in html
     assert "certifie sur l&#x27;honneur" in html
