@@ -68,7 +68,7 @@ def in_review(wave, title, candidate, instructor, stdout):
         add_partner(application, organisation(BOCAGE_FORMATION), candidate)
         fill_complete(application, organisation(FABRIQUE_BOCAGE), organisation(BOCAGE_FORMATION), candidate)
         try:
-            workflow.submit(application, candidate)
+            workflow.submit(application, candidate, sworn=True)
         except workflow.TransitionError as error:
             stdout.write(f"Dossier {application.number} non déposé : {error.message}")
     if application.state == State.SUBMITTED:

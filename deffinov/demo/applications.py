@@ -150,7 +150,7 @@ def submitted_dossier(wave, title, lead, partner, by, stdout):
         add_partner(application, partner, by)
         fill_complete(application, lead, partner, by)
         try:
-            workflow.submit(application, by)
+            workflow.submit(application, by, sworn=True)
         except workflow.TransitionError as error:
             stdout.write(f"Dossier {application.number} non déposé : {error.message}")
     return application
@@ -179,7 +179,7 @@ def load_demo_applications(stdout):
             fill_complete(submitted, fabrique, organisation(CFA_BESSIN), candidate)
             submitted.communes.set(Commune.objects.filter(pk__in=["14047", "14762"]))
             try:
-                workflow.submit(submitted, candidate)
+                workflow.submit(submitted, candidate, sworn=True)
             except workflow.TransitionError as error:
                 stdout.write(f"Dossier {submitted.number} non déposé : {error.message}")
         stdout.write(f"Dossier {submitted.number} déposé : {'créé' if created else 'à jour'}.")
