@@ -11,11 +11,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.template.defaultfilters import filesizeformat
 
 from deffinov.applications import editing
 from deffinov.applications.models import Document, DocumentKind, Participation
 from deffinov.audit.models import record
+from deffinov.formatting import file_size
 
 COMMON_KINDS = (DocumentKind.STATUTES, DocumentKind.REGISTRATION, DocumentKind.COMMITMENT, DocumentKind.DE_MINIMIS)
 ODT = "application/vnd.oasis.opendocument.text"
@@ -97,7 +97,7 @@ def check_upload(upload):
         raise ValidationError(
             "Ce fichier pèse %(size)s : le maximum est %(max)s. Réduisez-le (PDF compressé, image moins lourde).",
             code="too_big",
-            params={"size": filesizeformat(upload.size), "max": filesizeformat(settings.UPLOAD_MAX_BYTES)},
+            params={"size": file_size(upload.size), "max": file_size(settings.UPLOAD_MAX_BYTES)},
         )
     if upload.size == 0:
         raise ValidationError("Ce fichier est vide.", code="empty")

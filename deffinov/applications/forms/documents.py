@@ -1,9 +1,9 @@
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 
 from deffinov.applications.documents import ALLOWED_LABEL, check_upload, required_kinds
 from deffinov.applications.models import DocumentKind
+from deffinov.formatting import file_size
 
 
 class DocumentForm(forms.Form):
@@ -18,7 +18,7 @@ class DocumentForm(forms.Form):
         required = required_kinds(participation)
         others = [kind for kind in DocumentKind if kind not in required]
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in [*required, *others]]
-        self.fields["file"].help_text = f"{ALLOWED_LABEL}, {filesizeformat(settings.UPLOAD_MAX_BYTES)} au plus."
+        self.fields["file"].help_text = f"{ALLOWED_LABEL}, {file_size(settings.UPLOAD_MAX_BYTES)} au plus."
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
