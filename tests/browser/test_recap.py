@@ -11,6 +11,14 @@ from tests.applications.factories import eligible_application, pdf_bytes
 from tests.browser.test_application_journey import log_in
 
 
+def assert_fits_a_phone(page):
+    """At 390 px the page never scrolls sideways; the viewport is then set back."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size(size)
+
+
 def test_recap_blockers_fix_attestation_submit_summary_and_pdf(page, live_server, check_accessibility):
     data = eligible_application()
     application = data["application"]
@@ -27,6 +35,7 @@ def test_recap_blockers_fix_attestation_submit_summary_and_pdf(page, live_server
     submit = page.get_by_role("button", name="Déposer le dossier au nom du collectif")
     expect(submit).to_be_disabled()
     check_accessibility(page, "recapitulatif-bloque")
+    assert_fits_a_phone(page)
 
     # A link leads to the empty section; the text typed there is saved.
     page.locator("[data-blockers=sections]").get_by_role("link", name="Mutualisation").click()
@@ -67,6 +76,7 @@ def test_recap_blockers_fix_attestation_submit_summary_and_pdf(page, live_server
     expect(page.locator("select")).to_have_count(0)
     expect(page.locator("#attestation")).to_contain_text("Attestée par")
     check_accessibility(page, "dossier-resume")
+    assert_fits_a_phone(page)
 
     # The whole dossier as a PDF.
     with page.expect_download() as download_info:
