@@ -92,6 +92,15 @@ def percent(rate):
     return "" if value is None else _percent(value)
 
 
+def share(value):
+    """A share typed by a collectif (0.3333 -> « 33,33 % »), written exactly as stored; empty for none."""
+    rate = to_decimal(value)
+    if rate is None:
+        return ""
+    text = format((rate * 100).normalize(), "f").replace(".", ",")
+    return f"{text}{NBSP}%"
+
+
 # Dates and times, in Paris -------------------------------------------------------------------------------------
 
 

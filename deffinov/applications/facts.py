@@ -6,11 +6,11 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from deffinov import formatting as fmt
 from deffinov.applications.bounds import sane_date
 from deffinov.applications.documents import missing_kinds
 from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine, State
 from deffinov.calls.models import end_of_day_in_paris
-from deffinov.eligibility import formatting as fmt
 from deffinov.eligibility.adapters import rules_from_call
 from deffinov.eligibility.engine import cofinancing_rate, evaluate
 from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts, RuleResult, Status
@@ -137,7 +137,7 @@ def with_due_date(verdict, due_at, at):
     rules = []
     for rule in verdict.rules:
         if rule.code == "wave.open":
-            limit = f"le {fmt.paris_datetime(due_at)} (heure de Paris)"
+            limit = f"le {fmt.datetime(due_at)} (heure de Paris)"
             if at <= due_at:
                 status = Status.PASS
                 message = f"Le dossier corrigé est à renvoyer au plus tard {limit}, date limite fixée par la Région."

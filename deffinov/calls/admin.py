@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
+from deffinov import formatting
 from deffinov.calls.enforcement import (
     CALL_SETTING_NOTES,
     CALL_SETTING_RULES,
@@ -11,7 +12,6 @@ from deffinov.calls.enforcement import (
     WAVE_SETTING_RULES,
     with_rule,
 )
-from deffinov.calls.formatting import format_date, format_euros, format_time
 from deffinov.calls.models import Call, Event, Resource, TiersLieuCriterion, Wave
 
 # Addresses typed without a scheme are read as https.
@@ -168,11 +168,11 @@ class WaveAdmin(ShowsRuleCodes, admin.ModelAdmin):
 
     @admin.display(description="ouverture (Paris)", ordering="opens_at")
     def opening(self, wave):
-        return f"{format_date(wave.opens_at)} à {format_time(wave.opens_at)}"
+        return formatting.datetime(wave.opens_at)
 
     @admin.display(description="clôture (Paris)", ordering="closes_at")
     def closing(self, wave):
-        return f"{format_date(wave.closes_at)} à {format_time(wave.closes_at)}"
+        return formatting.datetime(wave.closes_at)
 
     @admin.display(description="état")
     def status_badge(self, wave):
@@ -180,4 +180,4 @@ class WaveAdmin(ShowsRuleCodes, admin.ModelAdmin):
 
     @admin.display(description="enveloppe", ordering="envelope")
     def envelope_display(self, wave):
-        return format_euros(wave.envelope)
+        return formatting.euros(wave.envelope)

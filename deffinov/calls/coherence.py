@@ -9,7 +9,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from deffinov.eligibility.engine import add_months
-from deffinov.eligibility.formatting import day, months, paris_datetime
+from deffinov.formatting import datetime as paris_datetime
+from deffinov.formatting import day, months
 
 PARIS = ZoneInfo("Europe/Paris")
 # Any date of a call lies in this window: beyond it, a typing mistake (« 9999 »), never a real programme.

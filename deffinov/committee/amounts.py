@@ -8,7 +8,7 @@ case by case, so the committee gets a warning, not a refusal.
 import re
 from decimal import Decimal, InvalidOperation
 
-from deffinov.calls.formatting import format_euros
+from deffinov.formatting import euros as format_euros
 
 LIMIT = Decimal("10_000_000_000")  # ten figures before the comma: the columns are DECIMAL(12, 2)
 CENT = Decimal("0.01")

@@ -34,7 +34,7 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from deffinov.eligibility import formatting as fmt
+from deffinov import formatting as fmt
 from deffinov.eligibility.facts import (
     ApplicationFacts,
     CallRules,
@@ -222,7 +222,7 @@ def check_wave(rules: CallRules, at: dt.datetime) -> RuleResult:
             FAIL,
             lambda: (
                 _("La vague n'est pas encore ouverte : elle ouvrira le %(opens)s (heure de Paris).")
-                % {"opens": fmt.paris_datetime(opens_at)}
+                % {"opens": fmt.datetime(opens_at)}
             ),
             details,
         )
@@ -235,16 +235,14 @@ def check_wave(rules: CallRules, at: dt.datetime) -> RuleResult:
                     "La vague a été clôturée le %(closes)s (heure de Paris). "
                     "Les dossiers ne peuvent plus y être déposés."
                 )
-                % {"closes": fmt.paris_datetime(closes_at)}
+                % {"closes": fmt.datetime(closes_at)}
             ),
             details,
         )
     return result(
         code,
         PASS,
-        lambda: (
-            _("La vague est ouverte jusqu'au %(closes)s (heure de Paris).") % {"closes": fmt.paris_datetime(closes_at)}
-        ),
+        lambda: _("La vague est ouverte jusqu'au %(closes)s (heure de Paris).") % {"closes": fmt.datetime(closes_at)},
         details,
     )
 

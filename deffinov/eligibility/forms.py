@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deffinov.eligibility.engine import OTHER_DEPARTMENT
 from deffinov.eligibility.facts import ApplicationFacts, BudgetFacts, MemberFacts, ProjectStart
-from deffinov.eligibility.formatting import percent
+from deffinov.formatting import percent
 from deffinov.organisations.kinds import Kind
 
 MEMBER_ROWS = 6

@@ -2,8 +2,8 @@
 
 from decimal import Decimal, InvalidOperation
 
-from deffinov.calls.formatting import format_euros
-from deffinov.eligibility.formatting import percent
+from deffinov.formatting import euros as format_euros
+from deffinov.formatting import percent
 
 TEXT_FIELDS = (
     ("title", "Titre du projet"),

@@ -5,10 +5,10 @@ Nothing here imports the workflow: the workflow imports this module.
 
 from django.db.models import F
 
+from deffinov import formatting as fmt
 from deffinov.applications.facts import correction_due_at
 from deffinov.applications.guards import TransitionError, require_eligible
 from deffinov.applications.snapshot import build_snapshot
-from deffinov.eligibility import formatting as fmt
 
 
 def guard_none(application, at):
@@ -22,7 +22,7 @@ def guard_resubmit(application, at):
         raise TransitionError("Aucune demande de correction n'attend de réponse sur ce dossier.")
     if at > due_at:
         raise TransitionError(
-            f"La date limite de renvoi fixée par la Région, le {fmt.paris_datetime(due_at)}, est dépassée : "
+            f"La date limite de renvoi fixée par la Région, le {fmt.datetime(due_at)}, est dépassée : "
             "le dossier corrigé ne peut plus être renvoyé. Vos corrections sont conservées ; "
             "écrivez à la Région depuis les échanges du dossier."
         )

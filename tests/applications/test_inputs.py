@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from deffinov.applications.forms.fields import EurosField
 from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine
-from deffinov.calls.formatting import format_euros
+from deffinov.formatting import euros as format_euros
 from tests.applications.factories import draft, eligible_application
 from tests.applications.test_dossier import section_data
 from tests.organisations.helpers import page_text

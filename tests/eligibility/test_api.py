@@ -34,7 +34,7 @@ def test_one_second_after_the_deadline_the_wave_is_closed(client, normandy_call)
     assert document["eligible"] is False
     wave = document["rules"][0]
     assert wave["status"] == "fail"
-    assert "La vague a été clôturée le 11 mars 2024 à 23 h 59 (heure de Paris)." in wave["message"]
+    assert "La vague a été clôturée le 11 mars 2024 à 23\u00a0h\u00a059 (heure de Paris)." in wave["message"]
     assert wave["details"]["closes_at"] == "2024-03-11T23:59:59+01:00"
 
 

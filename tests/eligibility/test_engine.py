@@ -72,7 +72,7 @@ def test_the_wave_is_open_until_the_last_second_of_its_closing_day_in_paris():
     result = check("wave.open", at=next_day)
     assert result.status == Status.FAIL
     assert result.message == (
-        "La vague a été clôturée le 11 mars 2024 à 23 h 59 (heure de Paris). "
+        "La vague a été clôturée le 11 mars 2024 à 23\u00a0h\u00a059 (heure de Paris). "
         "Les dossiers ne peuvent plus y être déposés."
     )
 
@@ -81,7 +81,7 @@ def test_a_wave_not_yet_open_says_when_it_opens():
     result = check("wave.open", at=dt.datetime(2024, 1, 7, 23, 59, 59, tzinfo=PARIS))
 
     assert result.status == Status.FAIL
-    assert "ouvrira le 8 janvier 2024 à 0 h 00 (heure de Paris)" in result.message
+    assert "ouvrira le 8 janvier 2024 à 0\u00a0h\u00a000 (heure de Paris)" in result.message
     assert check("wave.open", at=dt.datetime(2024, 1, 8, 0, 0, tzinfo=PARIS)).status == Status.PASS
 
 
@@ -109,7 +109,7 @@ def test_waves_closing_on_a_clock_change_day_close_at_midnight_paris_time(closin
     assert check("wave.open", rules=rules, at=last_second_utc).status == Status.PASS
     closed = check("wave.open", rules=rules, at=last_second_utc + dt.timedelta(seconds=1))
     assert closed.status == Status.FAIL
-    assert "à 23 h 59 (heure de Paris)" in closed.message
+    assert "à 23\u00a0h\u00a059 (heure de Paris)" in closed.message
 
 
 # composition ----------------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ import pytest
 
 from deffinov.eligibility.engine import RULE_CODES, cofinancing_met, cofinancing_rate, evaluate
 from deffinov.eligibility.facts import Status
-from deffinov.eligibility.formatting import percent
 from deffinov.eligibility.presentation import RULE_TITLES
+from deffinov.formatting import percent
 from tests.eligibility.builders import AT, application, budget, call_rules
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -13,7 +13,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from deffinov.applications.bounds import AMOUNT_LIMIT, CENT, EARLIEST_DATE, LATEST_DATE
-from deffinov.calls.formatting import format_date, format_euros
+from deffinov.formatting import day as format_date
+from deffinov.formatting import euros as format_euros
 
 # Spaces people and spreadsheets put between thousands: space, no-break space, narrow no-break space, thin space.
 THOUSANDS_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")

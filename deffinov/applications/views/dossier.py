@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from deffinov.applications import sections
 from deffinov.applications.access import get_application_for_user
-from deffinov.applications.templatetags.dossier import paris_time
 from deffinov.applications.views.common import (
     dossier_context,
     eligibility_context,
@@ -17,6 +16,7 @@ from deffinov.applications.views.common import (
     render_dossier,
     section_list,
 )
+from deffinov.formatting import time as paris_time
 
 
 @login_required
