@@ -9,6 +9,7 @@ from tests.fixtures import (  # noqa: F401
     lead_member,
     media_root,
     outsider,
+    outside_world_unreachable,
     run_tasks,
     stored_emails,
     vire,

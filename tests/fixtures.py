@@ -21,6 +21,14 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def outside_world_unreachable(settings):
+    """No test reaches a public service (the SIRENE register, the geo API): they point at a closed local port,
+    unless a test serves recorded answers itself."""
+    settings.SIRENE_API_URL = "http://127.0.0.1:9"
+    settings.GEO_API_URL = "http://127.0.0.1:9"
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages must not leak from one test to the next."""
     cache.clear()
