@@ -4,6 +4,7 @@ from django import template
 
 from deffinov.applications.models import State
 from deffinov.applications.rules import is_lead_admin
+from deffinov.calls.models import end_of_day_in_paris
 from deffinov.instruction.messaging import unread_count
 
 register = template.Library()
@@ -40,6 +41,7 @@ def correction_banner(context, application):
     return {
         "application": application,
         "correction": correction,
+        "due_at": end_of_day_in_paris(correction.due_on) if correction else None,
         "failing_rules": failing,
         "sections": context.get("sections", ()),
         "can_resubmit": is_lead_admin(user, application),
