@@ -63,7 +63,8 @@ def test_an_opening_after_the_closing_is_refused():
     wave.opens_at = start_of_day_in_paris(dt.date(2025, 4, 1))
 
     assert errors_of(wave) == {
-        "closes_at": "La clôture (11 mars 2025 à 23\u00a0h\u00a059) doit suivre l'ouverture (1er avril 2025 à 0\u00a0h\u00a000)."
+        "closes_at": "La clôture (11 mars 2025 à 23\u00a0h\u00a059) "
+        "doit suivre l'ouverture (1er avril 2025 à 0\u00a0h\u00a000)."
     }
 
 
