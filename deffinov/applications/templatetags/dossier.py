@@ -1,13 +1,9 @@
-import datetime as dt
-from decimal import Decimal, InvalidOperation
-
 from django import template
 from django.utils.html import format_html_join
 
 from deffinov import formatting
 
 register = template.Library()
-NBSP = "\xa0"
 
 
 # Figures written by the one formatter; a snapshot stores them as strings, which it reads too.
