@@ -103,3 +103,10 @@ def test_the_history_costs_the_same_queries_however_long_it_is(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(timeline_url(application))
     assert "Structure 2 rejoint le collectif" in page_text(response)
+
+
+def test_the_instructor_reaches_the_history_from_the_instruction_page(consortium, instructor, client):
+    application = corrected(consortium, instructor)
+    client.force_login(instructor)
+    page = page_html(client.get(reverse("instruction:dossier", args=[application.number])))
+    assert f'href="{timeline_url(application)}">Historique</a>' in page
