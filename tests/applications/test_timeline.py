@@ -110,3 +110,11 @@ def test_the_instructor_reaches_the_history_from_the_instruction_page(consortium
     client.force_login(instructor)
     page = page_html(client.get(reverse("instruction:dossier", args=[application.number])))
     assert f'href="{timeline_url(application)}">Historique</a>' in page
+
+
+def test_the_region_does_not_read_the_history_of_a_draft(consortium, instructor, client):
+    application = consortium["application"]
+    client.force_login(instructor)
+    assert client.get(timeline_url(application)).status_code == 404
+    client.force_login(consortium["lead_admin"])
+    assert "Dossier créé" in page_text(client.get(timeline_url(application)))
