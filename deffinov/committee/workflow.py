@@ -15,14 +15,13 @@ audit event; the change itself is a conditional UPDATE on the current state, so 
 """
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from deffinov.applications import workflow as dossier_workflow
 from deffinov.applications.models import State
+from deffinov.applications.workflow import Transition  # the same declared shape as the dossier's transitions
 from deffinov.audit.models import record
 from deffinov.committee.letters import send_session_letters
 from deffinov.committee.models import CommitteeSession, Decision, SessionState, SessionTransition
@@ -129,18 +128,6 @@ def after_validate(session, by, at, decisions, **context):
         if not moved:
             raise SessionError(f"Le dossier {decision.application.number} a changé d'état entre-temps : réessayez.")
     transaction.on_commit(lambda: send_session_letters.enqueue(session.pk))
-
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    source: str
-    target: str
-    label: str
-    permission: str
-    guard: Callable
-    write: Callable | None = None
-    after: Callable | None = None
 
 
 TRANSITIONS = {
