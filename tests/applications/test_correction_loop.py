@@ -199,3 +199,12 @@ def test_emails_lead_applicants_to_their_own_pages(consortium, instructor, run_t
     [digest] = [m for m in mail.outbox if m.to == [consortium["lead_admin"].email]]
     assert messages_url(application) in digest.body
     assert "/instruction/" not in digest.body
+
+
+def test_a_message_read_on_the_page_is_not_emailed_again(consortium, instructor, client):
+    application, _ = in_correction(consortium, instructor)
+    post_message(application, instructor, "Le devis est-il signé ?")
+    client.force_login(consortium["lead_admin"])
+    client.get(messages_url(application))
+    assert send_digest_now(consortium["lead_admin"].pk) == 0
+    assert send_digest_now(consortium["partner_admin"].pk) == 1

@@ -72,6 +72,11 @@ def test_the_correction_loop_from_both_sides(
     lead.get_by_role("link", name="Historique").click()
     expect(lead.get_by_text("Dossier corrigé renvoyé")).to_be_visible()
     check_accessibility(lead, "correction-timeline")
+    # On a phone, the messagerie and the history do not scroll sideways.
+    lead.set_viewport_size({"width": 390, "height": 844})
+    for path in (f"{application.get_absolute_url()}messages/", f"{application.get_absolute_url()}historique/"):
+        lead.goto(path)
+        assert lead.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     lead_context.close()
 
     # Every member gets a new receipt; the instructor is told.
