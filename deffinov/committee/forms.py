@@ -49,6 +49,10 @@ class MemberForm(forms.ModelForm):
             "institution": {"required": "Choisissez l'institution.", "invalid_choice": "Choisissez une institution."},
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].choices = [("", "Choisir l'institution…"), *CommitteeMember.Institution.choices]
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         if not email:

@@ -90,7 +90,9 @@ class MotivationForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    instructor = forms.ModelChoiceField(label="Ajouter un instructeur", queryset=None)
+    instructor = forms.ModelChoiceField(
+        label="Ajouter un instructeur", queryset=None, empty_label="Choisir un instructeur…"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
