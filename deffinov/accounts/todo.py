@@ -7,7 +7,7 @@ several roles gets each block that applies.
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +16,7 @@ from deffinov.accounts import roles
 from deffinov.applications.models import Application, Participation, State
 from deffinov.calls.models import Wave
 from deffinov.committee.models import CommitteeSession, SessionState
-from deffinov.instruction.models import CorrectionRequest, Message
+from deffinov.instruction.models import CorrectionRequest, PendingNotification
 from deffinov.organisations.addressees import confirmed_addresses
 from deffinov.organisations.models import Invitation, Membership
 from deffinov.reviews.models import ExpertInvitation
@@ -59,7 +59,8 @@ class Block:
 
 def applicant_dossiers(user):
     """The dossiers of the member structures of `user`, with what the lead or a member does next."""
-    last_message = Message.objects.filter(application=OuterRef("pk")).order_by("-created_at", "-pk")
+    # Unread: the messages still waiting in the person's notifications (reading the thread clears them).
+    unread = PendingNotification.objects.filter(recipient=user, message__application=OuterRef("pk"))
     return (
         Application.objects.filter(
             participations__status="accepted", participations__organisation__memberships__user=user
@@ -81,8 +82,10 @@ def applicant_dossiers(user):
             ),
         )
         .annotate(
-            last_from_region=Subquery(last_message.values("from_region")[:1]),
-            last_message_at=Subquery(last_message.values("created_at")[:1]),
+            unread=Subquery(
+                unread.order_by().values("message__application").annotate(count=Count("pk")).values("count")[:1]
+            ),
+            last_unread_at=Subquery(unread.order_by("-message__created_at").values("message__created_at")[:1]),
         )
         .exclude(state=State.WITHDRAWN)
         .order_by("-created_at")
@@ -179,20 +182,21 @@ def applicant_blocks(user, memberships, now):
                 urgent=urgent,
             )
         )
-        if application.last_from_region:
-            when, iso = dated("reçu le", application.last_message_at)
+        if application.unread:
+            when, iso = dated("dernier reçu le", application.last_unread_at)
+            count = application.unread
             messages.append(
                 Item(
                     title=f"{application.number} – {application.title}",
-                    url=reverse("instruction:messages", args=[application.number]),
-                    action="La Région vous a écrit : lire le message et répondre.",
+                    url=reverse("applications:messages", args=[application.number]),
+                    action=f"{count} message non lu." if count == 1 else f"{count} messages non lus.",
                     when=when,
                     machine_when=iso,
                     urgent=True,
                 )
             )
     if messages:
-        blocks.append(Block("Messages de la Région", messages))
+        blocks.append(Block("Messages non lus", messages))
     blocks.append(
         Block(
             "Mes dossiers",

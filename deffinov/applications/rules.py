@@ -7,6 +7,7 @@ the chef de file's administrators manage the consortium, submit and withdraw; Re
 import rules
 
 from deffinov.accounts.roles import is_region_agent
+from deffinov.applications.models import State
 from deffinov.organisations.models import Membership
 
 
@@ -41,7 +42,13 @@ def is_lead_admin(user, application):
     return place["lead"] is not None and place["lead"] in place["admin_of"]
 
 
-rules.add_perm("applications.view_application", is_consortium_person | is_region_agent)
+@rules.predicate
+def was_submitted(user, application):
+    """Past the draft: a draft is the consortium's own, which the Region never reads."""
+    return application is not None and application.state != State.DRAFT
+
+
+rules.add_perm("applications.view_application", is_consortium_person | (is_region_agent & was_submitted))
 rules.add_perm("applications.change_application", is_consortium_person)
 rules.add_perm("applications.manage_consortium", is_lead_admin)
 rules.add_perm("applications.submit_application", is_lead_admin)

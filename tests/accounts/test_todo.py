@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from deffinov.applications.models import Participation, State
 from deffinov.committee.models import CommitteeSession, SessionState
-from deffinov.instruction.models import Assignment, CorrectionRequest, Message
+from deffinov.instruction.models import Assignment, CorrectionRequest, Message, PendingNotification
 from deffinov.organisations.models import Membership
 from deffinov.reviews.models import ExpertInvitation
 from tests.accounts.factories import UserFactory
@@ -105,35 +105,32 @@ def test_a_correction_asked_shows_its_due_date(client, applicant):
     assert '<time datetime="2030-04-01">À renvoyer avant le 1er avril 2030</time>' in block
 
 
-def test_a_message_of_the_region_waiting_for_an_answer_is_listed(client, applicant):
-    application = make_application(state=State.IN_REVIEW, lead_admins=[applicant])
-    instructor = UserFactory(instructor=True)
-    Message.objects.create(
+def region_message(application, recipient, at):
+    message = Message.objects.create(
         application=application,
-        author=applicant,
-        body="Voici notre question.",
-        created_at=dt.datetime(2030, 1, 5, 9, 0, tzinfo=UTC),
-    )
-    Message.objects.create(
-        application=application,
-        author=instructor,
+        author=UserFactory(instructor=True),
         from_region=True,
         body="Merci de préciser le budget.",
-        created_at=dt.datetime(2030, 1, 6, 15, 30, tzinfo=UTC),
+        created_at=at,
     )
-
-    block = section(home(client, applicant), "Messages de la Région")
-
-    assert reverse("instruction:messages", args=[application.number]) in block
-    assert f"Reçu le 6 janvier 2030 à 16{NBSP}h{NBSP}30" in block
+    PendingNotification.objects.create(recipient=recipient, message=message)
+    return message
 
 
-def test_a_message_already_answered_is_not_listed(client, applicant):
+def test_unread_messages_are_counted_with_the_latest_date_until_the_thread_is_read(client, applicant):
     application = make_application(state=State.IN_REVIEW, lead_admins=[applicant])
-    Message.objects.create(application=application, author=UserFactory(instructor=True), from_region=True, body="?")
-    Message.objects.create(application=application, author=applicant, body="Voici la réponse.")
+    region_message(application, applicant, dt.datetime(2030, 1, 5, 9, 0, tzinfo=UTC))
+    region_message(application, applicant, dt.datetime(2030, 1, 6, 15, 30, tzinfo=UTC))
+    Message.objects.create(application=application, author=applicant, body="Notre propre message.")
 
-    assert "Messages de la Région" not in home(client, applicant)
+    block = section(home(client, applicant), "Messages non lus")
+
+    assert f'href="{reverse("applications:messages", args=[application.number])}"' in block
+    assert "2 messages non lus." in block
+    assert f"Dernier reçu le 6 janvier 2030 à 16{NBSP}h{NBSP}30" in block
+
+    assert client.get(reverse("applications:messages", args=[application.number])).status_code == 200
+    assert "Messages non lus" not in home(client, applicant)
 
 
 def test_an_invitation_to_join_a_dossier_names_the_structure_and_the_dossier(client, applicant):
@@ -295,7 +292,10 @@ def applicant_with(count):
         application, _lead, _admin = draft(wave, lead=lead, admin=user, title=f"Brouillon {index}")
         submitted = make_application(state=State.CORRECTION_REQUESTED, lead_admins=[user])
         correction(submitted, dt.date(2030, 4, 1))
-        Message.objects.create(application=submitted, author=None, from_region=True, body="Une question.")
+        PendingNotification.objects.create(
+            recipient=user,
+            message=Message.objects.create(application=submitted, author=None, from_region=True, body="Une question."),
+        )
         invited = OrganisationFactory(admins=[user])
         Participation.objects.create(application=application, organisation=invited, status="invited", role="member")
     return user
