@@ -154,7 +154,7 @@ def applicant_blocks(user, memberships, now):
         Block(
             "Mes dossiers",
             dossiers,
-            empty="Aucun dossier pour l'instant." if admin_of else "",
+            empty="Aucun dossier pour l'instant.",
             more="Tous mes dossiers",
             more_url=reverse("applications:list"),
         )
