@@ -33,9 +33,12 @@ def guard_resubmit(application, at):
 
 
 def write_resubmit(application, by, at, fresh, verdict):
-    """A new frozen dossier and its verdict; the date of the first submission is kept, the date of this one added."""
+    """A new frozen dossier and its verdict; the date of the first submission and its sworn statement are kept, the
+    date of this one added."""
     snapshot = build_snapshot(fresh, at)
-    if application.snapshot and application.snapshot.get("submitted_at"):
-        snapshot["submitted_at"] = application.snapshot["submitted_at"]
+    previous = application.snapshot or {}
+    for kept in ("submitted_at", "sworn_statement"):
+        if previous.get(kept):
+            snapshot[kept] = previous[kept]
     snapshot["resubmitted_at"] = at.isoformat()
     return {"snapshot": snapshot, "eligibility_at_submission": verdict.as_dict(), "version": F("version") + 1}

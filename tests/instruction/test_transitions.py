@@ -212,7 +212,7 @@ def to_correct(instructor):
     """An eligible dossier, submitted through the workflow, sent back for a correction due in 15 days."""
     data = eligible_application()
     application = data["application"]
-    assert workflow.submit(application, data["lead_admin"]) is True
+    assert workflow.submit(application, data["lead_admin"], sworn=True) is True
     transitions.start_review(application, instructor)
     transitions.request_correction(
         application, instructor, "incorrect", "Le budget est à revoir.", timezone.localdate() + dt.timedelta(days=15)
@@ -254,6 +254,7 @@ def test_a_resubmission_stores_a_fresh_snapshot_and_verdict(client, instructor, 
     application = to_correct["application"]
     first_verdict = application.eligibility_at_submission
     assert first_verdict["eligible"] is True
+    statement = application.snapshot["sworn_statement"]
     # Below the call's minimum: allowed, with a warning the Region must read.
     ResourceLine.objects.filter(application=application, kind="requested_grant").update(amount=40_000)
     ResourceLine.objects.filter(application=application, kind="own_funds").update(amount=110_000)
@@ -261,6 +262,8 @@ def test_a_resubmission_stores_a_fresh_snapshot_and_verdict(client, instructor, 
     application.refresh_from_db()
     assert application.state == State.IN_REVIEW
     assert application.snapshot["budget"]["requested_grant"] == "40000.00"
+    # The sworn statement signed at the first submission stays with the frozen dossier.
+    assert application.snapshot["sworn_statement"] == statement
     stored = {rule["code"]: rule for rule in application.eligibility_at_submission["rules"]}
     assert stored["budget.grant_range"]["status"] == "warning"
     assert "40\xa0000\xa0€" in stored["budget.grant_range"]["message"]
