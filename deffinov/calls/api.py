@@ -1,13 +1,17 @@
 """GET /api/v1/calls: the published calls, their rules, tiers-lieu criteria and waves."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.http import HttpResponse
 from ninja import Router, Schema
-from ninja.responses import Status
+from ninja.responses import NinjaJSONEncoder, Status
 from pydantic import Field
 
 from deffinov.calls.models import PARIS, Call
+from deffinov.calls.pages import CACHE_SECONDS, calls_version
 
 router = Router(tags=["Appels à projets"])
 
@@ -131,8 +135,17 @@ class NotFoundOut(Schema):
 
 @router.get("", response=list[CallOut], summary="Appels à projets publiés")
 def list_calls(request):
-    """Public: each published call with its rules, its tiers-lieu criteria and its waves (dates in Paris time)."""
-    return list(Call.objects.published().with_rules())
+    """Public: each published call with its rules, its tiers-lieu criteria and its waves (dates in Paris time).
+
+    The same answer for everybody on a host, kept for the calls' current version and waves' status."""
+    key = f"api:calls:{request.scheme}://{request.get_host()}:{calls_version()}"
+    body = cache.get(key)
+    if body is None:
+        calls = Call.objects.published().with_rules()
+        data = [CallOut.model_validate(call, context={"request": request}).model_dump(mode="json") for call in calls]
+        body = json.dumps(data, cls=NinjaJSONEncoder)
+        cache.set(key, body, CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 @router.get("/{slug}", response={200: CallOut, 404: NotFoundOut}, summary="Un appel à projets")

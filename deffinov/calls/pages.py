@@ -8,17 +8,22 @@ closing instants are cached with that version, so each status flips exactly on t
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from deffinov.calls.models import PARIS, Wave, window_status
+from deffinov.calls.models import PARIS, Call, Wave, window_status
 
 CACHE_SECONDS = 300
 PARTS = ["waves", "events", "resources", "tiers_lieu_criteria", "eligible_departments"]
 
 
+def windows_key(call):
+    return f"calls:windows:{call.pk}:{call.version}"
+
+
 def wave_windows(call):
     """[(opens_at, closes_at)] of the call's waves, for its current version."""
-    key = f"calls:windows:{call.pk}:{call.version}"
+    key = windows_key(call)
     windows = cache.get(key)
     if windows is None:
         prefetch_related_objects([call], "waves")
@@ -43,3 +48,13 @@ def call_body(call, now):
         body = str(render_to_string("calls/_call_body.html", {"call": call, "now": now}))
         cache.set(key, body, CACHE_SECONDS)
     return mark_safe(body)  # noqa: S308 - rendered by our own template, escaped there
+
+
+def calls_version(now=None):
+    """What every public page depends on: each published call's version, its waves' status and the day."""
+    now = now or timezone.now()
+    calls = list(Call.objects.published().only("pk", "version"))
+    known = cache.get_many([windows_key(call) for call in calls])
+    # The waves of the calls changed since they were last read, in one query.
+    prefetch_related_objects([call for call in calls if windows_key(call) not in known], "waves")
+    return "|".join(body_cache_key(call, now) for call in calls)

@@ -1,8 +1,14 @@
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from deffinov.calls.models import Call
+from deffinov.calls.pages import CACHE_SECONDS, body_cache_key
 from deffinov.eligibility.adapters import default_wave, rules_from_call
 from deffinov.eligibility.engine import evaluate
 from deffinov.eligibility.forms import (
@@ -14,6 +20,7 @@ from deffinov.eligibility.forms import (
     simulated_facts,
 )
 from deffinov.eligibility.presentation import verdict_rows, verdict_summary
+from deffinov.www.cache import cached_for_visitors
 
 # The sections of the simulator that the rules' links may point to.
 ANCHORS = frozenset({"#membres", "#territoire", "#budget", "#calendrier"})
@@ -26,19 +33,55 @@ def published_call():
     return call
 
 
+# No CSRF token: the simulator stores nothing and reads nobody's data, so a forged post can do no harm, and its page
+# is the same for every visitor (served from the cache, see deffinov.www.cache).
+@csrf_exempt
+@cached_for_visitors
 def simulator(request):
     """« Suis-je éligible ? »: public, no account needed; nothing is stored.
 
     Without JavaScript the form posts to this page, which answers with the verdict and every field kept;
-    with HTMX, each change posts the form and only the result panel comes back.
+    with HTMX, each change posts the form and only the result panel comes back. The blank page is the same for
+    everybody: its fields and first verdict are rendered once per version of the call, wave status and day.
     """
-    call = published_call()
+    if request.method != "POST":
+        call = Call.objects.published().first()
+        if call is None:
+            raise Http404("Aucun appel à projets n'est publié.")
+        return render(request, "eligibility/simulator.html", blank_page(call))
+    return render_simulator(request, published_call())
+
+
+def blank_page(call):
+    """The context of the page before any input: the call and its fields and verdict, as cached HTML."""
+    key = f"eligibility:blank:{body_cache_key(call, timezone.now())}"
+    blank = cache.get(key)
+    if blank is None:
+        prefetch_related_objects([call], "waves", "tiers_lieu_criteria", "eligible_departments")
+        context = simulator_context(call, None)
+        blank = {
+            "fields": str(render_to_string("eligibility/_fields.html", context)),
+            "result": str(render_to_string("eligibility/_result.html", context)),
+            "summary": context["summary"],
+        }
+        cache.set(key, blank, CACHE_SECONDS)
+    parts = {"fields": mark_safe(blank["fields"]), "result": mark_safe(blank["result"])}  # noqa: S308 - our templates
+    return {"call": call, "blank": parts, "summary": blank["summary"], "errors": []}
+
+
+def render_simulator(request, call):
+    context = simulator_context(call, request.POST)
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "eligibility/_result.html", {**context, "oob": True})
+    return render(request, "eligibility/simulator.html", context)
+
+
+def simulator_context(call, data):
     now = timezone.now()
     waves = sorted(call.waves.all(), key=lambda wave: wave.opens_at)
     criteria = list(call.tiers_lieu_criteria.all())
     current = default_wave(call, now)
     form_options = {"waves": waves, "departments": call.eligible_departments.all(), "call": call}
-    data = request.POST if request.method == "POST" else None
     form = SimulatorForm(data, initial={"wave": current.slug if current else ""}, **form_options)
     member_forms = [
         MemberForm(data, prefix=f"membre-{number}", criteria=criteria, number=number)
@@ -73,9 +116,7 @@ def simulator(request):
         "summary": verdict_summary(verdict) if verdict else None,
         "errors": errors,
     }
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "eligibility/_result.html", {**context, "oob": True})
-    return render(request, "eligibility/simulator.html", context)
+    return context
 
 
 def error_links(form):

@@ -57,7 +57,7 @@ def statuses(response):
 
 
 def test_the_simulator_is_public_and_shows_what_is_missing(client, normandy_call, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = client.get(URL)
 
     assert response.status_code == 200
