@@ -77,6 +77,17 @@ class CommuneInput(forms.TextInput):
         return f"{commune.name} ({postcode}) – {commune.code}" if postcode else f"{commune.name} – {commune.code}"
 
 
+class CommuneListInput(forms.Textarea):
+    """Communes one a line, as typed without JavaScript; static/js/commune-autocomplete.js adds beside it a
+    combobox that appends the chosen commune to the list."""
+
+    template_name = "territories/widgets/commune_list_input.html"
+
+    def __init__(self, attrs=None):
+        defaults = {"rows": 3, "spellcheck": "false", "data-commune-autocomplete": reverse_lazy("api:communes")}
+        super().__init__({**defaults, **(attrs or {})})
+
+
 class CommuneField(forms.Field):
     """Accepts what a person types: "Name (postcode) – INSEE" (what the autocomplete fills in), a name,
     a name and a postcode, a postcode or an INSEE code; refuses what matches no commune or several."""

@@ -106,11 +106,31 @@
     function choose(index) {
       const commune = results[index];
       if (!commune) return;
+      const list = input.dataset.appendTo && document.getElementById(input.dataset.appendTo);
+      if (list) {
+        appendTo(list, commune);
+        return;
+      }
       input.value = label(commune, postcodeTyped() || lastQuery);
       fillCoordinates(input, commune);
       close();
       status.textContent = `${commune.name} choisie.`;
       input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+
+    // A list of communes (a textarea, one a line, the no-JavaScript way): the chosen commune is added to it.
+    function appendTo(list, commune) {
+      const line = label(commune, lastQuery);
+      const lines = list.value.split("\n").map((text) => text.trim()).filter(Boolean);
+      const present = lines.some((text) => text.endsWith(`– ${commune.code}`));
+      if (!present) {
+        lines.push(line);
+        list.value = `${lines.join("\n")}\n`;
+        list.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      input.value = "";
+      close();
+      status.textContent = present ? `${commune.name} figure déjà dans la liste.` : `${commune.name} ajoutée à la liste.`;
     }
 
     function render(query, communes) {
@@ -227,8 +247,30 @@
     });
   }
 
+  // A textarea of communes keeps working as typed text; beside it, a combobox adds one commune at a time.
+  function enhanceList(list) {
+    if (list.dataset.communeAutocompleteReady) return;
+    list.dataset.communeAutocompleteReady = "true";
+    const adder = document.createElement("div");
+    adder.className = "autocomplete commune-adder";
+    const caption = document.createElement("label");
+    const input = document.createElement("input");
+    input.type = "text";
+    input.id = `${list.id}-ajout`;
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.dataset.communeAutocomplete = list.dataset.communeAutocomplete;
+    input.dataset.appendTo = list.id;
+    caption.htmlFor = input.id;
+    caption.textContent = "Ajouter une commune (nom ou code postal)";
+    adder.append(caption, input);
+    list.after(adder);
+    enhance(input);
+  }
+
   function enhanceAll(root) {
     root.querySelectorAll("input[data-commune-autocomplete]").forEach(enhance);
+    root.querySelectorAll("textarea[data-commune-autocomplete]").forEach(enhanceList);
   }
 
   window.deffinovCommuneAutocomplete = { enhanceAll };

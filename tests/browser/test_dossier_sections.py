@@ -39,3 +39,22 @@ def test_without_scripts_each_section_has_its_save_button(browser, live_server, 
         expect(page.get_by_label("Résumé du projet")).to_have_value("Sans JavaScript, enregistré par le bouton.")
     finally:
         context.close()
+
+
+def test_a_place_of_activity_is_added_through_the_commune_combobox(page, live_server, dossier):
+    application = dossier["application"]
+    log_in(page, dossier["lead_admin"], live_server.url)
+    page.goto(application.get_absolute_url())
+
+    adder = page.get_by_role("combobox", name="Ajouter une commune (nom ou code postal)")
+    adder.press_sequentially("caen")
+    expect(page.get_by_role("listbox", name="Communes proposées").get_by_role("option")).to_have_count(1)
+    adder.press("ArrowDown")
+    adder.press("Enter")
+
+    expect(page.get_by_label("Lieux d'activité")).to_have_value(
+        "Vire Normandie (14500) – 14762\nCaen (14000) – 14118\n"
+    )
+    expect(adder).to_have_value("")
+    expect(page.locator("#status-territoire")).to_contain_text("Enregistré à")
+    assert sorted(application.communes.values_list("code", flat=True)) == ["14118", "14762"]

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from deffinov.applications.bounds import date_window
 from deffinov.applications.forms.fields import BoundedDateField, EurosField, PercentField
 from deffinov.applications.models import Public
-from deffinov.territories.forms import CommuneField, CommuneInput
+from deffinov.territories.forms import CommuneField, CommuneInput, CommuneListInput
 from deffinov.territories.models import EPCI
 
 
@@ -37,9 +37,12 @@ class IdentityForm(SectionForm):
 class TerritoryForm(SectionForm):
     communes = forms.CharField(
         label="Lieux d'activité",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CommuneListInput,
         required=False,
-        help_text="Une commune par ligne : son nom et son code postal, par exemple « Vire Normandie (14500) ».",
+        help_text=(
+            "Les communes où le projet a lieu, une par ligne : son nom et son code postal, par exemple "
+            "« Vire Normandie (14500) », ou choisies avec « Ajouter une commune »."
+        ),
     )
     epci = forms.ModelChoiceField(
         label="EPCI (facultatif)",
