@@ -80,3 +80,26 @@ def test_without_a_choice_the_server_explains_an_ambiguous_name(page, communes):
 
     expect(page.locator(".errorlist")).to_have_text(re.compile("Plusieurs communes portent ce nom"))
     expect(page.get_by_role("combobox", name="Commune")).to_have_value("Saint-Martin")
+
+
+def test_the_postcode_typed_beside_the_commune_narrows_the_proposals(page, communes):
+    page.goto("/territoires/communes/")
+    combobox = page.get_by_role("combobox", name="Commune")
+    # The form of a structure's address: a postcode field beside the commune.
+    page.evaluate(
+        """() => {
+        const postcode = document.createElement("input");
+        postcode.name = "postcode";
+        postcode.value = "14500";
+        document.querySelector("form").append(postcode);
+      }"""
+    )
+
+    combobox.press_sequentially("ca")
+
+    options = page.get_by_role("listbox", name="Communes proposées").get_by_role("option")
+    expect(options).to_have_count(1)
+    expect(options.first).to_have_text("Campagnolles (14500) – 14127 · Calvados")
+    combobox.press("ArrowDown")
+    combobox.press("Enter")
+    expect(combobox).to_have_value("Campagnolles (14500) – 14127")
