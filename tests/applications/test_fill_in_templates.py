@@ -61,3 +61,12 @@ def test_sizes_are_in_french_units(consortium, client):
     assert "20\xa0Mo au plus" in html
     assert "3\xa0ko" in html
     assert not re.search(r"\b(?:Kio|Mio|KB|MB)\b", html)
+
+
+def test_django_sizes_elsewhere_are_in_french_units_too():
+    from django.template.defaultfilters import filesizeformat
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert filesizeformat(3000) == "2,9\xa0ko"
+        assert filesizeformat(20 * 1024 * 1024) == "20,0\xa0Mo"
