@@ -12,6 +12,7 @@ from django.db import transaction
 
 from deffinov.accounts.models import User
 from deffinov.applications import workflow
+from deffinov.applications.budget import follow_in_kind
 from deffinov.applications.documents import required_kinds
 from deffinov.applications.models import (
     Application,
@@ -123,13 +124,13 @@ def fill_complete(application, lead, partner, by):
             application=application, participation=partner_participation, category="equipement_pedagogique",
             label="12 ordinateurs portables et la cabine de visioconférence", amount=Decimal(30_000),
         )  # fmt: skip
-        ExpenseLine.objects.create(
+        room = ExpenseLine.objects.create(
             application=application, participation=lead_participation, category="frais_structure",
             label="Mise à disposition de la salle (valorisation)", amount=Decimal(15_000), in_kind=True,
         )  # fmt: skip
         ResourceLine.objects.create(application=application, kind="requested_grant", label="Région", amount=70_000)
         ResourceLine.objects.create(application=application, kind="own_funds", label="Fonds propres", amount=20_000)
-        ResourceLine.objects.create(application=application, kind="in_kind", label="Salle", amount=15_000)
+        follow_in_kind(room)  # The in-kind resource follows its expense, as when entered on the dossier page.
     for participation in (lead_participation, partner_participation):
         for kind in required_kinds(participation):
             if not participation.documents.filter(kind=kind).exists():
