@@ -60,6 +60,8 @@ def test_limit_and_constant_number_of_queries(client, django_assert_num_queries)
         ({"q": "vire", "limit": 0}, "limit", "Cette valeur doit être supérieure ou égale à 1."),
         ({"q": "vire", "limit": 51}, "limit", "Cette valeur doit être inférieure ou égale à 50."),
         ({"q": "vire", "limit": "dix"}, "limit", "Un nombre entier est attendu."),
+        ({"q": "vire", "code_postal": "14 5a"}, "code_postal", "Cette valeur n'a pas le format attendu."),
+        ({"q": "vire", "code_postal": "145000"}, "code_postal", "Cette valeur doit compter au plus 5 caractère(s)."),
     ],
 )
 def test_bad_parameters_get_422_in_french(client, params, field, message):
