@@ -21,10 +21,10 @@ def windows_key(call):
     return f"calls:windows:{call.pk}:{call.version}"
 
 
-def wave_windows(call):
-    """[(opens_at, closes_at)] of the call's waves, for its current version."""
+def wave_windows(call, known=None):
+    """[(opens_at, closes_at)] of the call's waves, for its current version (`known`: windows already read)."""
     key = windows_key(call)
-    windows = cache.get(key)
+    windows = (known or {}).get(key) or cache.get(key)
     if windows is None:
         prefetch_related_objects([call], "waves")
         windows = [(wave.opens_at, wave.closes_at) for wave in call.waves.all()]
@@ -32,9 +32,9 @@ def wave_windows(call):
     return windows
 
 
-def body_cache_key(call, now):
+def body_cache_key(call, now, known=None):
     """Everything the body depends on: the call's version, each wave's status and, while a wave is open, the day."""
-    statuses = [window_status(opens_at, closes_at, now) for opens_at, closes_at in wave_windows(call)]
+    statuses = [window_status(opens_at, closes_at, now) for opens_at, closes_at in wave_windows(call, known)]
     day = now.astimezone(PARIS).date().isoformat() if Wave.Status.OPEN in statuses else ""
     return f"calls:body:{call.pk}:{call.version}:{''.join(status[0] for status in statuses)}:{day}"
 
@@ -57,4 +57,4 @@ def calls_version(now=None):
     known = cache.get_many([windows_key(call) for call in calls])
     # The waves of the calls changed since they were last read, in one query.
     prefetch_related_objects([call for call in calls if windows_key(call) not in known], "waves")
-    return "|".join(body_cache_key(call, now) for call in calls)
+    return "|".join(body_cache_key(call, now, known) for call in calls)
