@@ -11,5 +11,7 @@ urlpatterns = [
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("mentions-legales/", views.legal, name="legal"),
     # Browsers and feed readers ask for /favicon.ico whatever the page says.
-    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.ico"), permanent=True)),
+    path(
+        "favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.ico"), permanent=False), name="favicon"
+    ),
 ]

@@ -18,6 +18,7 @@ PUBLIC = {
     "www:home",
     "www:accessibility",
     "www:legal",
+    "www:favicon",
     # Invitation links explain what to do next (create an account, log in) to someone not logged in yet.
     "organisations:invitation_accept",
     "applications:partner_invitation",

@@ -26,7 +26,7 @@ def test_every_page_names_its_icons_and_each_file_is_vendored(client):
 def test_the_favicon_browsers_ask_for_at_the_root_is_served(client):
     response = client.get("/favicon.ico")
 
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert finders.find(response["Location"].removeprefix(STATIC_URL))
 
 
