@@ -12,6 +12,7 @@ from deffinov.calls.enforcement import (
     WAVE_SETTING_RULES,
     with_rule,
 )
+from deffinov.calls.forms import RATE_HELP, PercentRateField
 from deffinov.calls.models import Call, Event, Resource, TiersLieuCriterion, Wave
 
 # Addresses typed without a scheme are read as https.
@@ -77,6 +78,13 @@ class CallAdmin(ShowsRuleCodes, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_title"]}
     filter_horizontal = ["eligible_departments"]
     inlines = [TiersLieuCriterionInline, WaveInline, EventInline, ResourceInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in RATE_HELP:
+            # Rates are typed as percentages (« 30 »), never as fractions (« 0,30 »).
+            kwargs.update(form_class=PercentRateField, help_text=RATE_HELP[db_field.name])
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     fieldsets = [
         (
             "Présentation",
@@ -114,7 +122,7 @@ class CallAdmin(ShowsRuleCodes, admin.ModelAdmin):
                     "communication_cap_rate",
                     "de_minimis_ceiling",
                 ],
-                "description": "Les taux s'écrivent entre 0 et 1 : 0,30 signifie 30 %.",
+                "description": "Les taux s'écrivent en pourcentage : 30 signifie 30 % du budget éligible.",
             },
         ),
         (

@@ -23,7 +23,7 @@ def test_region_staff_edit_the_call_with_its_criteria_waves_events_and_documents
         assert heading in text
     for inline in ["critères tiers-lieu", "vagues", "événements", "documents et ressources"]:
         assert inline in text.lower()
-    assert "Les taux s'écrivent entre 0 et 1" in text
+    assert "Les taux s'écrivent en pourcentage" in text
 
 
 def test_the_list_of_waves_shows_their_status_in_paris_time(admin_client, time_machine, demo):
