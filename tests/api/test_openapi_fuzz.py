@@ -6,7 +6,9 @@ follow the schema and requests that break it."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -21,6 +23,18 @@ from tests.territories.factories import department
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 EXAMPLES = 40  # per operation and mode: the whole run stays well under a minute
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Requests reach the WSGI application directly: as Django's test client does, keep the test's database
+    connection open across them (Django closes it at the end of each request, which would end the test's
+    transaction on PostgreSQL)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def operations():
