@@ -59,6 +59,7 @@ def prepare(count=DOSSIERS):
         ResourceLine,
     )
     from deffinov.calls.models import Call, TiersLieuCriterion, Wave
+    from deffinov.eligibility.engine import add_months
     from deffinov.organisations.models import Membership, Organisation
     from deffinov.territories.models import Commune, Department, Region
 
@@ -80,8 +81,11 @@ def prepare(count=DOSSIERS):
     now = timezone.now()
     wave = Wave.objects.create(
         call=call, number=1, slug="rush", title="Vague du rush", opens_at=now - dt.timedelta(days=60),
-        closes_at=now + dt.timedelta(days=1),
+        closes_at=now + dt.timedelta(days=1), projects_end_on=dt.date(now.year + 4, 12, 31),
     )  # fmt: skip
+    # Twelve months from next week: a project may not start before it is filed.
+    start_on = timezone.localdate() + dt.timedelta(days=7)
+    end_on = add_months(start_on, 12) - dt.timedelta(days=1)
     common = {"commune": vire, "created_on": dt.date(2015, 1, 1), "latitude": 48.8, "longitude": -0.9}
     leads = Organisation.objects.bulk_create(
         Organisation(siret=siret(2 * i), siren=siret(2 * i)[:9], name=f"Tiers-lieu {i}", kinds=["tiers_lieu"],
@@ -101,7 +105,7 @@ def prepare(count=DOSSIERS):
     applications = Application.objects.bulk_create(
         Application(wave=wave, number=f"DEF-{year}-{i + 1:04d}", title=f"Projet {i}", created_by=user,
                     summary="Résumé", publics=["salaries"], pedagogy="Hybride", innovation="Oui", pooling="Oui",
-                    spaces="Une salle", start_on=dt.date(2025, 9, 1), end_on=dt.date(2026, 12, 31))
+                    spaces="Une salle", start_on=start_on, end_on=end_on)
         for i, user in enumerate(users)
     )  # fmt: skip
     Application.communes.through.objects.bulk_create(
@@ -172,7 +176,7 @@ def submit_all(base_url, pairs):
                 started = time.perf_counter()
                 response = http.post(
                     f"/dossiers/{number}/deposer/",
-                    data={"csrfmiddlewaretoken": token},
+                    data={"csrfmiddlewaretoken": token, "sworn": "yes"},
                     cookies={"sessionid": session_key, "csrftoken": token},
                 )
                 elapsed = (time.perf_counter() - started) * 1000
