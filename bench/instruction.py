@@ -137,13 +137,15 @@ def seed():
     import django
 
     django.setup()
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.db import transaction
     from django.utils import timezone
 
     from deffinov.accounts.models import User
+    from deffinov.accounts.roles import Role, ensure_role_groups
     from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine
     from deffinov.calls.models import Call, Wave
-    from deffinov.committee.models import Decision
+    from deffinov.committee.models import CommitteeSession, Decision, SessionState
     from deffinov.organisations.models import Organisation
     from deffinov.reviews.models import Review, Score, ensure_default_grid
     from deffinov.territories.models import Commune, Department, Region
@@ -183,10 +185,12 @@ def seed():
         )
         call.eligible_departments.set(departments)
         criteria = ensure_default_grid(call)
-        reviewers = [
-            User.objects.get_or_create(email=f"instructeur{n}@bench.fr", defaults={"is_staff": True})[0]
-            for n in range(2)
-        ]
+        # Instructors of the Region, with the second factor their role requires.
+        reviewers = [User.objects.get_or_create(email=f"instructeur{n}@bench.fr")[0] for n in range(2)]
+        instructors = ensure_role_groups()[Role.INSTRUCTOR]
+        for reviewer in reviewers:
+            reviewer.groups.add(instructors)
+            TOTP.activate(reviewer, generate_totp_secret())
         organisations = Organisation.objects.bulk_create(
             Organisation(
                 siret=f"{900000000 + n:09d}00011",
@@ -255,8 +259,13 @@ def seed():
                 for i, review in enumerate(reviews)
                 for j, criterion in enumerate(criteria)
             )
+            # Decisions recorded in a session that took place, not yet validated (the dossiers stay in review).
+            session = CommitteeSession.objects.create(
+                wave=wave, date=now - dt.timedelta(days=1), title="Séance de mesure", state=SessionState.HELD
+            )
             Decision.objects.bulk_create(
-                Decision(application=a, outcome="accepted", amount_granted=Decimal(90_000)) for a in applications[::3]
+                Decision(application=a, session=session, outcome="accepted", amount_granted=Decimal(90_000))
+                for a in applications[::3]
             )
 
 
