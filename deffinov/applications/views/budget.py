@@ -66,23 +66,27 @@ NOUNS = {"depense": "Dépense", "ressource": "Ressource"}
 FOLLOWS_ITS_EXPENSE = "La ressource « %s » suit sa dépense en nature : modifiez ou supprimez la dépense."
 
 
-def _line(application, kind, pk):
+def _editable_line(request, number, kind, pk):
+    """(application, line, None) for a line the person may change, else (application, line, the response to send)."""
+    application = get_application_for_user(request.user, number, CHANGE)
+    if refusal := refuse_if_not_draft(request, application):
+        return application, None, refusal
     if kind not in BUDGET_FORMS:
         raise Http404("Ligne de budget introuvable.")
-    return budget.line_of(application, kind, pk)
+    line = budget.line_of(application, kind, pk)
+    if getattr(line, "in_kind_expense_id", None):
+        messages.info(request, FOLLOWS_ITS_EXPENSE % line.label)
+        return application, line, _back(application)
+    return application, line, None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_line(request, number, kind, pk):
     """People of the consortium's structures."""
-    application = get_application_for_user(request.user, number, CHANGE)
-    if refusal := refuse_if_not_draft(request, application):
+    application, line, refusal = _editable_line(request, number, kind, pk)
+    if refusal:
         return refusal
-    line = _line(application, kind, pk)
-    if getattr(line, "in_kind_expense_id", None):
-        messages.info(request, FOLLOWS_ITS_EXPENSE % line.label)
-        return _back(application)
     form_class = BUDGET_FORMS[kind]
     form = form_class(request.POST or None, instance=line, application=application)
     if request.method == "POST" and form.is_valid():
@@ -100,13 +104,9 @@ def edit_line(request, number, kind, pk):
 @require_http_methods(["GET", "POST"])
 def delete_line(request, number, kind, pk):
     """People of the consortium's structures. GET asks to confirm, POST removes."""
-    application = get_application_for_user(request.user, number, CHANGE)
-    if refusal := refuse_if_not_draft(request, application):
+    application, line, refusal = _editable_line(request, number, kind, pk)
+    if refusal:
         return refusal
-    line = _line(application, kind, pk)
-    if getattr(line, "in_kind_expense_id", None):
-        messages.info(request, FOLLOWS_ITS_EXPENSE % line.label)
-        return _back(application)
     if request.method == "GET":
         context = {"application": application, "kind": kind, "noun": NOUNS[kind], "line": line}
         return render(request, "applications/budget_line_delete.html", context)
