@@ -1,10 +1,12 @@
 """Browser journeys: Playwright drives Debian's Chromium (never a downloaded browser) against the live server."""
 
+import contextlib
 import os
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.accounts.factories import PASSWORD, totp_code
 
@@ -93,7 +95,10 @@ def log_in_through_the_form():
         page.locator("#id_login").fill(user.email)
         page.locator("#id_password").fill(PASSWORD)
         page.get_by_role("button", name="Se connecter").click()
-        page.wait_for_load_state()
+        # Wait for the navigation itself (the login page's load state may still be the current one); a refused
+        # login answers the login page again.
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_url(lambda url: "/comptes/login/" not in url, timeout=5000)
         if "/comptes/2fa/authenticate/" in page.url:
             page.get_by_label("Code").fill(totp_code())
             page.get_by_role("button", name="Connexion").click()
