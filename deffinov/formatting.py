@@ -12,6 +12,7 @@ The formatters are cached: the call's own numbers and dates recur in every verdi
 """
 
 import datetime as dt
+import re
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -99,6 +100,81 @@ def share(value):
         return ""
     text = format((rate * 100).normalize(), "f").replace(".", ",")
     return f"{text}{NBSP}%"
+
+
+# Numbers typed by people -------------------------------------------------------------------------------------
+
+# What people and spreadsheets put between thousands: any space (no-break and narrow no-break included), and the
+# apostrophe of Swiss grouping (« 1'500 »).
+THOUSANDS_SPACES = re.compile(r"[\s']")
+EURO_UNIT = re.compile(r"(?:€|eur|euros?)$", re.IGNORECASE)
+DIGITS_AND_SEPARATORS = re.compile(r"[0-9.,]+")  # ASCII digits only: « ٣٠٠ » or « ３００ » is not a number
+
+
+class UnreadableNumber(ValueError):
+    """What was typed is not a plain number. `code` says why — « invalid », « negative », « ambiguous »,
+    « decimals » — so that each caller words it its own way; `params` fill its message; `message` is a default."""
+
+    MESSAGES = {
+        "invalid": "Écrivez le nombre en chiffres, par exemple 1 500,50.",
+        "negative": "Indiquez un nombre positif, sans signe moins.",
+        "ambiguous": (
+            "« %(value)s » est ambigu : pour des milliers, séparez-les par une espace (%(thousands)s) ; "
+            "pour des centimes, indiquez au plus deux décimales."
+        ),
+        "decimals": "Indiquez au plus deux décimales, par exemple 1 500,50.",
+    }
+
+    def __init__(self, code, **params):
+        self.code, self.params = code, params
+        self.message = self.MESSAGES[code] % params if params else self.MESSAGES[code]
+        super().__init__(self.message)
+
+
+def parse_decimal(text, unit=None):
+    """A number written the French way → Decimal, exactly as read, with at most two decimals; None when empty.
+
+    « 1 500,50 », « 1,5 », « 1500.5 », « 1.500.000 », « 1.500,50 », « 1 500 » with no-break or narrow no-break
+    spaces. `unit`, a pattern, is what may follow the number (« € », « % »). Refuses (UnreadableNumber) NaN,
+    Infinity, exponents, signs, non-ASCII digits, a third decimal, and « 1.500 » (a thousand and a half, or one
+    and a half? asked rather than guessed)."""
+    text = str(text if text is not None else "").strip()
+    compact = THOUSANDS_SPACES.sub("", unit.sub("", text) if unit is not None else text)
+    if not compact:
+        return None
+    if compact.startswith("-"):
+        raise UnreadableNumber("negative")
+    if not DIGITS_AND_SEPARATORS.fullmatch(compact) or compact[0] in ".," or compact[-1] in ".,":
+        raise UnreadableNumber("invalid")
+    separators = [character for character in compact if character in ".,"]
+    if not separators:
+        return Decimal(compact)
+    if len(separators) == 1:
+        whole, fraction = re.split(r"[.,]", compact)
+        if len(fraction) == 3:
+            raise UnreadableNumber("ambiguous", value=text, thousands=f"{whole}{NBSP}{fraction}")
+        return _with_cents(whole, fraction)
+    # « 1.500.000 », « 1.500,50 », « 1,500.50 »: one thousands separator, then perhaps the other for cents.
+    thousands, last = separators[0], separators[-1]
+    if any(separator != thousands for separator in separators[:-1]):
+        raise UnreadableNumber("invalid")
+    whole, fraction = compact.rsplit(last, 1) if last != thousands else (compact, "")
+    if not re.fullmatch(rf"[0-9]{{1,3}}(?:{re.escape(thousands)}[0-9]{{3}})+", whole):
+        raise UnreadableNumber("invalid")
+    return _with_cents(whole.replace(thousands, ""), fraction)
+
+
+def _with_cents(whole, fraction):
+    if len(fraction) > 2:
+        raise UnreadableNumber("decimals")
+    return Decimal(f"{whole}.{fraction}" if fraction else whole)
+
+
+def parse_euros(text):
+    """An amount typed the French way (« 95 000 € », « 1 500,50 », « 12 000 EUR ») → Decimal; None when empty.
+
+    The one reader of amounts: the dossier's fields and the committee's call it, each with its own bounds."""
+    return parse_decimal(text, unit=EURO_UNIT)
 
 
 # Dates and times, in Paris -------------------------------------------------------------------------------------

@@ -5,15 +5,14 @@ requested and never above the call's maximum. Below the call's minimum is allowe
 case by case, so the committee gets a warning, not a refusal.
 """
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from deffinov.formatting import UnreadableNumber, parse_euros
 from deffinov.formatting import euros as format_euros
 
 LIMIT = Decimal("10_000_000_000")  # ten figures before the comma: the columns are DECIMAL(12, 2)
 CENT = Decimal("0.01")
-SPACES = re.compile(r"[\s\u00a0\u202f']")
-READABLE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")  # ASCII digits only: « ٣٠٠ » is not an amount
+UNREADABLE = "Écrivez le montant en chiffres, par exemple 95 000 ou 1 500,50."
 
 
 class AmountError(ValueError):
@@ -25,18 +24,12 @@ class AmountError(ValueError):
 def parse_amount(text):
     """« 95 000 », « 1 500,50 », « 1500,5 », « 95 000 € », « 1500.5 » → Decimal; None when empty.
 
-    Refuses (AmountError, in French) anything that is not plain digits with at most one decimal separator: NaN,
-    Infinity, exponents (1e-30), signs."""
-    cleaned = SPACES.sub("", str(text or "")).removesuffix("€").removesuffix("EUR")
-    cleaned = SPACES.sub("", cleaned)
-    if not cleaned:
-        return None
-    if not READABLE.match(cleaned):
-        raise AmountError("Écrivez le montant en chiffres, par exemple 95 000 ou 1 500,50.")
+    Read by the platform's one reader of amounts (`deffinov.formatting.parse_euros`): refuses (AmountError, in
+    French) NaN, Infinity, exponents (1e-30), signs, non-ASCII digits, and « 1,500 » whose meaning is unsure."""
     try:
-        return Decimal(cleaned.replace(",", "."))
-    except InvalidOperation as error:  # pragma: no cover (the pattern only lets digits through)
-        raise AmountError("Écrivez le montant en chiffres, par exemple 95 000 ou 1 500,50.") from error
+        return parse_euros(text)
+    except UnreadableNumber as error:
+        raise AmountError(error.message if error.code in ("ambiguous", "decimals") else UNREADABLE) from error
 
 
 def check_bounds(amount, requested, call, what="Le montant"):

@@ -13,14 +13,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from deffinov.applications.bounds import AMOUNT_LIMIT, CENT, EARLIEST_DATE, LATEST_DATE
+from deffinov.formatting import EURO_UNIT, UnreadableNumber, parse_decimal
 from deffinov.formatting import day as format_date
 from deffinov.formatting import euros as format_euros
 
-# Spaces people and spreadsheets put between thousands: space, no-break space, narrow no-break space, thin space.
-THOUSANDS_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
-UNIT = re.compile(r"(?:€|eur|euros?)$", re.IGNORECASE)
 PERCENT_SIGN = re.compile(r"%$")
-ONLY_DIGITS_AND_SEPARATORS = re.compile(r"[0-9.,]+")
 
 
 class FrenchDecimalField(forms.Field):
@@ -28,6 +25,7 @@ class FrenchDecimalField(forms.Field):
 
     widget = forms.TextInput
     example = "1 500,50"
+    unit = None  # what may follow the number (« € », « % »), a pattern
     default_error_messages = {
         "invalid": "Écrivez un nombre en chiffres, par exemple %(example)s.",
         "negative": "Indiquez un nombre positif, sans signe moins.",
@@ -52,56 +50,16 @@ class FrenchDecimalField(forms.Field):
     def shown(self, value):
         return str(value)
 
-    def strip_unit(self, text):
-        return text
-
     def to_python(self, value):
         if value in self.empty_values:
             return None
         if isinstance(value, Decimal):
             return value
-        text = str(value).strip()
-        compact = THOUSANDS_SPACES.sub("", self.strip_unit(text).strip())
-        if not compact:
-            return None
-        if compact.startswith("-"):
-            raise ValidationError(self.error_messages["negative"], code="negative")
-        compact = compact.removeprefix("+")
-        number = self.read(compact, text)
-        if number is None:
-            raise ValidationError(self.error_messages["invalid"], code="invalid", params={"example": self.example})
-        return number
-
-    def read(self, compact, text):
-        """The Decimal `compact` (no spaces, no unit) stands for, or None when it is not a number."""
-        separators = [character for character in compact if character in ".,"]
-        if not ONLY_DIGITS_AND_SEPARATORS.fullmatch(compact) or compact[0] in ".," or compact[-1] in ".,":
-            return None
-        if not separators:
-            return Decimal(compact)
-        if len(separators) == 1:
-            whole, fraction = re.split(r"[.,]", compact)
-            if len(fraction) == 3:
-                # « 1.500 » or « 1,500 »: a thousand and a half, or one and a half? Ask rather than guess.
-                raise ValidationError(
-                    self.error_messages["ambiguous"],
-                    code="ambiguous",
-                    params={"value": text, "thousands": f"{whole}\u00a0{fraction}"},
-                )
-            return self.cents(whole, fraction)
-        # « 1.500.000 », « 1.500,50 », « 1,500.50 »: one thousands separator, then perhaps the other for cents.
-        thousands, last = separators[0], separators[-1]
-        if any(separator != thousands for separator in separators[:-1]):
-            return None
-        whole, fraction = (compact.rsplit(last, 1)) if last != thousands else (compact, "")
-        if not re.fullmatch(rf"[0-9]{{1,3}}(?:{re.escape(thousands)}[0-9]{{3}})+", whole):
-            return None
-        return self.cents(whole.replace(thousands, ""), fraction)
-
-    def cents(self, whole, fraction):
-        if len(fraction) > 2:
-            raise ValidationError(self.error_messages["decimals"], code="decimals", params={"example": self.example})
-        return Decimal(f"{whole}.{fraction}" if fraction else whole)
+        try:
+            return parse_decimal(value, unit=self.unit)
+        except UnreadableNumber as error:
+            params = error.params if error.code == "ambiguous" else {"example": self.example}
+            raise ValidationError(self.error_messages[error.code], code=error.code, params=params) from error
 
     def validate(self, value):
         super().validate(value)
@@ -150,8 +108,7 @@ class EurosField(FrenchDecimalField):
     def shown(self, value):
         return format_euros(value)
 
-    def strip_unit(self, text):
-        return UNIT.sub("", text)
+    unit = EURO_UNIT
 
 
 class PercentField(FrenchDecimalField):
@@ -166,8 +123,7 @@ class PercentField(FrenchDecimalField):
     def shown(self, value):
         return f"{value}\u00a0%"
 
-    def strip_unit(self, text):
-        return PERCENT_SIGN.sub("", text)
+    unit = PERCENT_SIGN
 
 
 class DateInput(forms.DateInput):
