@@ -2,6 +2,7 @@ from deffinov.applications.models.application import EDITABLE_STATES, Applicatio
 from deffinov.applications.models.budget import ExpenseLine, ResourceLine
 from deffinov.applications.models.consortium import CriterionDeclaration, Participation, PartnerInvitation
 from deffinov.applications.models.documents import Document, DocumentKind, Receipt, ReminderSent
+from deffinov.applications.models.questions import ExtraAnswer, ExtraQuestion, QuestionKind
 from deffinov.applications.models.statement import SwornStatement
 
 __all__ = [
@@ -12,9 +13,12 @@ __all__ = [
     "Document",
     "DocumentKind",
     "ExpenseLine",
+    "ExtraAnswer",
+    "ExtraQuestion",
     "Participation",
     "PartnerInvitation",
     "Public",
+    "QuestionKind",
     "Receipt",
     "ReminderSent",
     "ResourceLine",
