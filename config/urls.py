@@ -26,6 +26,9 @@ urlpatterns = [
     path("instruction/", include("deffinov.instruction.urls")),
     path("expertise/", include("deffinov.reviews.urls")),
     path("comite/", include("deffinov.committee.urls")),
+    path("projets/", include("deffinov.grants.urls")),
+    path("projets/<str:number>/versements/", include("deffinov.payments.urls")),
+    path("projets/<str:number>/bilans/", include("deffinov.reports.urls")),
     path("", include("deffinov.www.urls")),
 ]
 

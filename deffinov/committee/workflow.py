@@ -27,6 +27,7 @@ from deffinov.committee.letters import send_session_letters
 from deffinov.committee.models import CommitteeSession, Decision, SessionState, SessionTransition
 from deffinov.formatting import PARIS, day, plain_list
 from deffinov.formatting import datetime as moment
+from deffinov.grants.projects import create_for_decision
 
 DOSSIER_TRANSITION = {
     Decision.Outcome.ACCEPTED: "accept",
@@ -127,6 +128,9 @@ def after_validate(session, by, at, decisions, **context):
             raise SessionError(f"{decision.application.number} : {error.message}") from error
         if not moved:
             raise SessionError(f"Le dossier {decision.application.number} a changé d'état entre-temps : réessayez.")
+        if decision.outcome == Decision.Outcome.ACCEPTED:
+            decision.session = session  # validated now: the funded project reads the deliberation
+            create_for_decision(decision, by, at)
     transaction.on_commit(lambda: send_session_letters.enqueue(session.pk))
 
 
