@@ -8,16 +8,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from deffinov.applications.models import Participation, State
+from deffinov.applications.models import Participation, PartnerInvitation, State
 from deffinov.committee.models import CommitteeSession, SessionState
 from deffinov.instruction.models import Assignment, CorrectionRequest, Message, PendingNotification
+from deffinov.organisations.claims import Claim
 from deffinov.organisations.models import Membership
 from deffinov.reviews.models import ExpertInvitation
 from tests.accounts.factories import UserFactory
 from tests.applications.factories import draft, person
 from tests.calls.factories import WaveFactory
 from tests.instruction.factories import make_application
-from tests.organisations.factories import OrganisationFactory
+from tests.organisations.factories import OrganisationFactory, siret
 
 pytestmark = pytest.mark.django_db
 
@@ -298,6 +299,9 @@ def applicant_with(count):
         )
         invited = OrganisationFactory(admins=[user])
         Participation.objects.create(application=application, organisation=invited, status="invited", role="member")
+        PartnerInvitation.objects.create(
+            application=application, email=f"atelier{index}@exemple.fr", siret=siret(), invited_by=user
+        )
     return user
 
 
@@ -312,6 +316,8 @@ def region_agent_with(count):
         CommitteeSession.objects.create(
             wave=wave, title="Comité tenu", date=timezone.now() - dt.timedelta(days=5), state=SessionState.HELD
         )
+        claim = Claim.request(OrganisationFactory(), UserFactory(), "Directrice.")
+        Claim.objects.filter(pk=claim.pk).update(created_at=timezone.now() - dt.timedelta(days=60))
     return user
 
 
@@ -332,7 +338,7 @@ def expert_with(count):
 
 @pytest.mark.parametrize(
     ("build", "most"),
-    [(applicant_with, 12), (region_agent_with, 12), (expert_with, 10)],
+    [(applicant_with, 13), (region_agent_with, 13), (expert_with, 10)],
     ids=["applicant", "region_agent", "expert"],
 )
 def test_the_home_costs_the_same_queries_whatever_the_number_of_items(

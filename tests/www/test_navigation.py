@@ -31,3 +31,13 @@ def test_an_applicant_sees_no_region_page(client):
     nav = navigation(client, UserFactory())
 
     assert "Instruction" not in nav and "Comité" not in nav and "Administration" not in nav
+
+
+def test_a_functional_admin_finds_the_claims_to_review(client):
+    nav = navigation(client, UserFactory(functional_admin=True))
+
+    assert "Revendications de structures" in nav
+
+
+def test_an_instructor_has_no_claims_to_review(client):
+    assert "Revendications de structures" not in navigation(client, UserFactory(instructor=True))

@@ -12,7 +12,13 @@ from django.utils import timezone
 from deffinov.accounts import roles
 from deffinov.accounts.todo.applicants import applicant_blocks, open_waves
 from deffinov.accounts.todo.experts import expert_block
-from deffinov.accounts.todo.region import committee_block, finance_block, instructor_block, validation_block
+from deffinov.accounts.todo.region import (
+    claims_block,
+    committee_block,
+    finance_block,
+    instructor_block,
+    validation_block,
+)
 from deffinov.organisations.addressees import confirmed_addresses
 from deffinov.organisations.models import Membership
 from deffinov.reviews.models import ExpertInvitation
@@ -48,6 +54,7 @@ def home_of(user, now=None):
         blocks.append(committee_block(user, now))
     if roles.Role.FUNCTIONAL_ADMIN in held:
         blocks.append(validation_block(user, now))
+        blocks.append(claims_block(user, now))
     if roles.Role.FINANCE_OFFICER in held:
         blocks.append(finance_block(user, now))
     if expert:

@@ -3,8 +3,9 @@
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 
+from deffinov import formatting
 from deffinov.accounts.todo.items import Block, Item, dated
-from deffinov.applications.models import Application, Participation, State
+from deffinov.applications.models import Application, Participation, PartnerInvitation, State
 from deffinov.calls.models import Wave
 from deffinov.instruction.models import CorrectionRequest, PendingNotification
 from deffinov.organisations.models import Invitation, Membership
@@ -121,6 +122,8 @@ def applicant_blocks(user, memberships, now):
         )
     if invitations:
         blocks.append(Block("Invitations en attente", invitations))
+    if sent := sent_invitations(user, now):
+        blocks.append(Block("Invitations envoyées", sent))
 
     dossiers, messages = [], []
     for application in applicant_dossiers(user):
@@ -160,6 +163,39 @@ def applicant_blocks(user, memberships, now):
         )
     )
     return blocks
+
+
+def sent_invitations(user, now):
+    """The invitations by SIRET that the dossiers of the person's lead structures sent to structures not registered
+    yet, still unanswered: where they went, when, until when; the collectif's page to follow them."""
+    pending = (
+        PartnerInvitation.objects.filter(
+            accepted_at__isnull=True,
+            expires_at__gt=now,
+            application__state=State.DRAFT,
+            application__participations__status=Participation.Status.ACCEPTED,
+            application__participations__is_lead=True,
+            application__participations__organisation__memberships__user=user,
+        )
+        .distinct()
+        .select_related("application")
+        .order_by("expires_at", "pk")
+    )
+    items = []
+    for invitation in pending:
+        application = invitation.application
+        items.append(
+            Item(
+                title=f"{application.number} – {application.title}",
+                url=reverse("applications:consortium", args=[application.number]),
+                action=(
+                    f"Invitation envoyée à {invitation.email} (SIRET {invitation.siret}) "
+                    f"le {formatting.day(invitation.created_at)}, en attente — "
+                    f"expire le {formatting.datetime(invitation.expires_at)}."
+                ),
+            )
+        )
+    return items
 
 
 def open_waves(now):

@@ -8,6 +8,7 @@ from deffinov.accounts.todo.items import SHOWN, Block, Item, dated
 from deffinov.applications.models import Application, State
 from deffinov.committee.models import CommitteeSession, SessionState
 from deffinov.instruction.models import CorrectionRequest
+from deffinov.organisations.claims import Claim
 from deffinov.reviews.models import ExpertInvitation
 
 
@@ -128,6 +129,32 @@ def validation_block(user, now):
             )
         )
     return Block("Séances à valider", items, empty="Aucune séance n'attend de validation.")
+
+
+def claims_block(user, now):
+    """The claims of structures the administrators left unanswered: the Region decides them."""
+    items = []
+    for claim in (
+        Claim.objects.awaiting_region().select_related("organisation", "claimant").order_by("created_at")[:SHOWN]
+    ):
+        when, iso = dated("demandée le", claim.created_at)
+        items.append(
+            Item(
+                title=claim.organisation.name,
+                url=claim.get_absolute_url(),
+                action=f"{claim.claimant} demande à administrer cette structure, sans réponse de ses administrateurs.",
+                when=when,
+                machine_when=iso,
+                urgent=True,
+            )
+        )
+    return Block(
+        "Revendications de structures",
+        items,
+        empty="Aucune revendication n'attend la Région.",
+        more="Toutes les revendications",
+        more_url=reverse("organisations:claims_review"),
+    )
 
 
 def finance_block(user, now):
