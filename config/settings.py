@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "deffinov.payments",
     "deffinov.reports",
     "deffinov.opendata",
+    "deffinov.dashboards",
+    "deffinov.api",
     "deffinov.instruction",
     "deffinov.demo",
     "deffinov.www",
@@ -258,6 +260,15 @@ SIRENE_API_URL = env_str("SIRENE_API_URL", "https://recherche-entreprises.api.go
 SIRENE_API_TIMEOUT = 4.0
 # Days the administrators of a structure have to answer a claim before the Region decides.
 CLAIM_ANSWER_DAYS = 15
+
+# Open data (décret 2017-779): the grantor named in the SCDL « subventions » file, its SIRET (checked at start-up;
+# the default is a valid SIRET of the Region's SIREN 200053403, to be confirmed by the Region: see the README), and
+# the amount from which a grant is published.
+REGION_NAME = env_str("REGION_NAME", "Région Normandie")
+REGION_SIRET = env_str("REGION_SIRET", "20005340300016")
+OPEN_DATA_GRANT_THRESHOLD = env_int("OPEN_DATA_GRANT_THRESHOLD", 23_000)
+# Personal access tokens of the API: days before a new token expires, at most.
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 365)
 
 # Security.
 SESSION_COOKIE_HTTPONLY = True

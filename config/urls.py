@@ -29,6 +29,7 @@ urlpatterns = [
     path("projets/", include("deffinov.grants.urls")),
     path("projets/<str:number>/versements/", include("deffinov.payments.urls")),
     path("projets/<str:number>/bilans/", include("deffinov.reports.urls")),
+    path("", include("deffinov.dashboards.urls")),
     path("", include("deffinov.www.urls")),
 ]
 
