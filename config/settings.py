@@ -242,7 +242,14 @@ CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@deffinov.normandie.fr")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if ENVIRONMENT == "test"
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "deffinov_cache"}
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "deffinov_cache"},
+    # Public pages and their parts, keyed by the published calls' version: each process keeps its own copy, and a
+    # change of a call reaches every process at once through the version, read from the database on each request.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 # Background tasks: stored in the database, run by `manage.py db_worker`.

@@ -5,7 +5,7 @@ They are exposed to every test by tests/conftest.py; an app's conftest.py adds o
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 from tests.accounts.factories import UserFactory
@@ -31,9 +31,11 @@ def outside_world_unreachable(settings):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages must not leak from one test to the next."""
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ change of the call or its parts (signals.py), so every server sees a change at o
 closing instants are cached with that version, so each status flips exactly on time without asking the database.
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -24,6 +24,7 @@ def windows_key(call):
 def wave_windows(call, known=None):
     """[(opens_at, closes_at)] of the call's waves, for its current version (`known`: windows already read)."""
     key = windows_key(call)
+    cache = caches["pages"]
     windows = (known or {}).get(key) or cache.get(key)
     if windows is None:
         prefetch_related_objects([call], "waves")
@@ -42,6 +43,7 @@ def body_cache_key(call, now, known=None):
 def call_body(call, now):
     """The HTML of the call's rules, criteria, waves, events and documents."""
     key = body_cache_key(call, now)
+    cache = caches["pages"]
     body = cache.get(key)
     if body is None:
         prefetch_related_objects([call], *PARTS)
@@ -54,7 +56,7 @@ def calls_version(now=None):
     """What every public page depends on: each published call's version, its waves' status and the day."""
     now = now or timezone.now()
     calls = list(Call.objects.published().only("pk", "version"))
-    known = cache.get_many([windows_key(call) for call in calls])
+    known = caches["pages"].get_many([windows_key(call) for call in calls])
     # The waves of the calls changed since they were last read, in one query.
     prefetch_related_objects([call for call in calls if windows_key(call) not in known], "waves")
     return "|".join(body_cache_key(call, now, known) for call in calls)

@@ -5,7 +5,7 @@ change shows at once and a wave opens or closes on time."""
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 
 from deffinov.calls.pages import CACHE_SECONDS, calls_version
@@ -33,6 +33,7 @@ def cached_for_visitors(view):
         if not anonymous_get(request):
             return view(request, *args, **kwargs)
         key = f"page:{request.get_host()}:{request.get_full_path()}:{calls_version()}"
+        cache = caches["pages"]
         stored = cache.get(key)
         if stored is not None:
             content, headers = stored
