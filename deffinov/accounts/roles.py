@@ -46,6 +46,7 @@ _CHANGE_CALLS = [
     for action in ("add", "change", "delete")
     for model in ("call", "wave", "tierslieucriterion", "event", "resource")
 ] + [f"reviews.{action}_scoringcriterion" for action in ("add", "change", "delete", "view")]
+_CHANGE_CALLS += [f"applications.{action}_extraquestion" for action in ("add", "change", "delete", "view")]
 _READ_DECISIONS = [
     "committee.view_committeesession",
     "committee.view_agendaitem",

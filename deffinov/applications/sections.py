@@ -15,10 +15,11 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from deffinov.applications import editing
+from deffinov.applications import editing, questions
 from deffinov.applications.bounds import sane_date
 from deffinov.applications.editing import NotEditableError  # noqa: F401 (the views catch it from here)
 from deffinov.applications.facts import with_dossier
+from deffinov.applications.forms.questions import QuestionsForm
 from deffinov.applications.forms.sections import (
     SECTION_FORMS,
     CriteriaForm,
@@ -45,7 +46,10 @@ TITLES = {
     "calendrier": "Calendrier",
     "criteres": "Critères des tiers-lieux",
     "repartition": "Répartition de la subvention et aides de minimis",
+    "questions": "Questions complémentaires",
 }
+# Sections a dossier shows only when its call asks for them.
+OPTIONAL = {"questions": questions.has_questions}
 SIMPLE_FIELDS = {
     "identite": ["title", "summary"],
     "publics": ["publics", "publics_other"],
@@ -64,6 +68,11 @@ REQUIRED_FOR_COMPLETENESS = {
     "espaces": ["spaces"],
     "calendrier": ["start_on", "end_on"],
 }
+
+
+def titles_for(application):
+    """The sections of this dossier, in order: {key: title}."""
+    return {key: title for key, title in TITLES.items() if key not in OPTIONAL or OPTIONAL[key](application)}
 
 
 def text_of(value):
@@ -90,6 +99,8 @@ def current_values(application, key):
         if key == "territoire":
             values["communes"] = communes_text(application.communes.all())
         return values
+    if key == "questions":
+        return questions.current_values(application)
     if key == "criteres":
         values = {}
         criteria = list(application.wave.call.tiers_lieu_criteria.all())
@@ -106,6 +117,8 @@ def current_values(application, key):
 
 
 def submitted_values(form):
+    if isinstance(form, QuestionsForm):
+        return questions.submitted_values(form)
     values = {}
     for name in form.fields:
         if name in {"version", "fingerprint"}:
@@ -127,10 +140,12 @@ def fingerprint(values):
     return json.dumps({name: digest(text) for name, text in values.items()}, separators=(",", ":"))
 
 
-def initial_for(application, key):
-    form_class = SECTION_FORMS[key]
+def initial_for(application, key, answers=None):
+    form_class = SECTION_FORMS.get(key, QuestionsForm)
     values = current_values(application, key)
     initial = {"version": application.version, "fingerprint": fingerprint(values)}
+    if key == "questions":
+        initial.update(questions.initial_values(application, answers))
     if key in SIMPLE_FIELDS:
         initial.update({name: getattr(application, name) for name in SIMPLE_FIELDS[key]})
     if key == "territoire":
@@ -140,7 +155,11 @@ def initial_for(application, key):
     return initial
 
 
-def build_form(application, key, data=None):
+def build_form(application, key, data=None, files=None):
+    if key == "questions":
+        answers = questions.answers_of(application)
+        initial = initial_for(application, key, answers)
+        return QuestionsForm(data, files, application=application, answers=answers, initial=initial, prefix=key)
     initial = initial_for(application, key)
     if (
         data is None
@@ -206,6 +225,20 @@ def save_section(application, key, form, user):
     except ValueError:
         loaded = {}
     mine = submitted_values(form)
+    new_files = []
+    try:
+        return _save(application, key, form, user, loaded_version, loaded, mine, new_files)
+    except BaseException:
+        _delete_files(new_files)
+        raise
+
+
+def _delete_files(files):
+    for storage, name in files:
+        storage.delete(name)
+
+
+def _save(application, key, form, user, loaded_version, loaded, mine, new_files):
     with editing.editable(application):
         current = with_dossier(Application.objects.filter(pk=application.pk)).get()
         stored = current_values(current, key)
@@ -223,12 +256,15 @@ def save_section(application, key, form, user):
         if mine == stored:
             return SaveResult(True, current.version, fingerprint(stored), now)
         updates = _apply(current, key, form.cleaned_data)
+        if key == "questions":
+            questions.write(current, form, user, new_files)
         updated = Application.objects.filter(pk=current.pk, version=current.version, state__in=EDITABLE_STATES).update(
             **updates, version=current.version + 1, updated_by=user, updated_at=now
         )
         if not updated:
             # Someone saved between our read and our write: start again from their version.
             transaction.set_rollback(True)
+            _delete_files(new_files)
             return SaveResult(False, current.version, fingerprint(stored), current.updated_at, [], current.updated_by)
     return SaveResult(True, current.version + 1, fingerprint(mine), now)
 
@@ -243,4 +279,6 @@ def completeness(application):
     status["criteres"] = bool(criteria) and all(criteria.values())
     participations = application.accepted_participations()
     status["repartition"] = sum(p.grant_share for p in participations) == 1
+    if questions.has_questions(application):
+        status["questions"] = not questions.missing_required(application)
     return status

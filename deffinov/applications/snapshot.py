@@ -1,5 +1,6 @@
 """The dossier frozen at submission, as JSON: what the Region instructs, whatever is edited later."""
 
+from deffinov.applications import questions
 from deffinov.applications.documents import required_kinds
 from deffinov.applications.facts import budget_totals
 
@@ -73,6 +74,7 @@ def build_snapshot(application, at):
         "start_on": application.start_on.isoformat() if application.start_on else None,
         "end_on": application.end_on.isoformat() if application.end_on else None,
         "members": members,
+        "extra_answers": questions.snapshot_rows(application),
         "budget": {
             "expenses": [
                 {

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from deffinov import formatting
+from deffinov.applications.admin_questions import ExtraQuestionInline
 from deffinov.calls.enforcement import (
     CALL_SETTING_NOTES,
     CALL_SETTING_RULES,
@@ -77,7 +78,7 @@ class CallAdmin(ShowsRuleCodes, admin.ModelAdmin):
     search_fields = ["title", "short_title", "slug"]
     prepopulated_fields = {"slug": ["short_title"]}
     filter_horizontal = ["eligible_departments"]
-    inlines = [TiersLieuCriterionInline, WaveInline, EventInline, ResourceInline]
+    inlines = [TiersLieuCriterionInline, WaveInline, EventInline, ResourceInline, ExtraQuestionInline]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in RATE_HELP:

@@ -19,7 +19,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
 
-from deffinov.applications.models import Application, Participation, State
+from deffinov.applications.models import Application, ExtraQuestion, Participation, QuestionKind, State
+from deffinov.applications.questions import shown
 from deffinov.committee.figures import with_figures
 from deffinov.committee.models import Decision
 from deffinov.eligibility.engine import cofinancing_rate
@@ -51,7 +52,7 @@ class Column:
     kind: str = "text"  # text, money, number
 
 
-def columns(criteria):
+def columns(criteria, questions=()):
     return [
         Column("Numéro"),
         Column("Titre"),
@@ -67,6 +68,7 @@ def columns(criteria):
         Column("État"),
         Column("Décision"),
         Column("Montant accordé (€)", "money"),
+        *(Column(f"Question – {q.label}", "number" if q.kind == QuestionKind.NUMBER else "text") for q in questions),
     ]
 
 
@@ -80,6 +82,7 @@ def wave_applications(wave):
             Prefetch("participations", queryset=participations),
             Prefetch("reviews__scores", queryset=scores),
             Prefetch("decisions", queryset=Decision.objects.select_related("session").order_by("-decided_at", "-pk")),
+            "extra_answers",
         )
         .order_by("number")
     )
@@ -104,7 +107,14 @@ def two_decimals(value):
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def row_for(application, criteria):
+def answer_cell(question, answers):
+    answer = answers.get(question.pk)
+    if question.kind == QuestionKind.NUMBER:
+        return None if answer is None else answer.number
+    return shown(question, answer)
+
+
+def row_for(application, criteria, questions=()):
     participations = application.accepted_participations()
     lead = next((p for p in participations if p.is_lead), None)
     departments = sorted({p.organisation.commune.department_id for p in participations if p.organisation.commune_id})
@@ -112,6 +122,7 @@ def row_for(application, criteria):
     means = criterion_means(application.reviews.all(), criteria)
     decisions = list(application.decisions.all())
     decision = decisions[0] if decisions else None
+    answers = {answer.question_id: answer for answer in application.extra_answers.all()}
     return [
         application.number,
         application.title,
@@ -127,15 +138,17 @@ def row_for(application, criteria):
         application.get_state_display(),
         decision_label(decision),
         money(decision.amount_granted) if decision and decision.amount_granted else None,
+        *(answer_cell(question, answers) for question in questions),
     ]
 
 
 def table(wave):
     """(columns, rows): the rows are produced lazily, chunk by chunk."""
     criteria = ensure_default_grid(wave.call)
+    questions = list(ExtraQuestion.objects.active().filter(call_id=wave.call_id))
     queryset = wave_applications(wave)
-    rows = (row_for(application, criteria) for application in queryset.iterator(CHUNK))
-    return columns(criteria), ([neutralise(value) for value in row] for row in rows)
+    rows = (row_for(application, criteria, questions) for application in queryset.iterator(CHUNK))
+    return columns(criteria, questions), ([neutralise(value) for value in row] for row in rows)
 
 
 # CSV ------------------------------------------------------------------------------------------------------------

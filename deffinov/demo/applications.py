@@ -25,6 +25,7 @@ from deffinov.applications.models import (
 )
 from deffinov.calls.models import PARIS, Wave
 from deffinov.demo.organisations import demo_siret
+from deffinov.demo.questions import answer_questions
 from deffinov.eligibility.engine import add_months
 from deffinov.organisations.models import Organisation
 from deffinov.territories.models import Commune
@@ -105,6 +106,7 @@ def fill_complete(application, lead, partner, by):
     application.start_on, application.end_on = project_dates(application.wave)
     application.save()
     application.communes.set(Commune.objects.filter(pk__in=["14762"]))
+    answer_questions(application, by)
     lead_participation = application.participations.get(organisation=lead)
     Participation.objects.filter(pk=lead_participation.pk).update(grant_share=Decimal("0.6"))
     application.participations.filter(organisation=partner).update(grant_share=Decimal("0.4"))

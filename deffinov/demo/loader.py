@@ -10,6 +10,7 @@ from deffinov.calls.models import PARIS
 from deffinov.demo.accounts import load_accounts
 from deffinov.demo.call import load_call
 from deffinov.demo.organisations import load_organisations
+from deffinov.demo.questions import load_questions
 
 
 @dataclass
@@ -40,6 +41,7 @@ def load_demo(now=None):
     now = now or timezone.now()
     tally = Tally()
     call = load_call(tally, now)
+    load_questions(tally, call)
     organisations = load_organisations(tally, now.astimezone(PARIS).date())
     users = load_accounts(tally, organisations)
     return Demo(call=call, organisations=organisations, users=users, tally=tally)

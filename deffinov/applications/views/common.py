@@ -99,8 +99,8 @@ class SectionList(list):
 def section_list(application, forms):
     done = sections.completeness(application)
     return SectionList(
-        {"key": key, "title": sections.TITLES[key], "form": forms[key], "complete": done.get(key, False)}
-        for key in sections.TITLES
+        {"key": key, "title": title, "form": forms[key], "complete": done.get(key, False)}
+        for key, title in sections.titles_for(application).items()
     )
 
 

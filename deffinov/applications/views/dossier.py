@@ -61,7 +61,7 @@ def save_section(request, number, key):
         if request.htmx:
             return render(request, "applications/partials/not_editable.html", {"application": application}, status=409)
         return refusal
-    form = sections.build_form(application, key, data=request.POST)
+    form = sections.build_form(application, key, data=request.POST, files=request.FILES)
     if not form.is_valid():
         return _refused(request, application, key, form, None, status=422)
     try:
@@ -74,7 +74,7 @@ def save_section(request, number, key):
         data = request.POST.copy()
         data[f"{key}-version"] = result.version
         data[f"{key}-fingerprint"] = result.fingerprint
-        form = sections.build_form(application, key, data=data)
+        form = sections.build_form(application, key, data=data, files=request.FILES)
         form.is_valid()
         return _refused(request, application, key, form, result, status=409)
     application.refresh_from_db()

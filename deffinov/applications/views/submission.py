@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from deffinov.applications import sections, workflow
+from deffinov.applications import questions, sections, workflow
 from deffinov.applications.access import get_application_for_user
 from deffinov.applications.models import Receipt, State
 from deffinov.applications.receipts import receipt_filename
@@ -31,9 +31,17 @@ def recap_context(request, application):
         if rule.blocking
     ]
     context["missing_sections"] = [
-        {"title": title, "url": f"{url}#{key}"} for key, title in sections.TITLES.items() if not done.get(key, False)
+        {"title": title, "url": f"{url}#{key}"}
+        for key, title in sections.titles_for(application).items()
+        if key != "questions" and not done.get(key, False)
     ]
-    context["blocker_count"] = len(context["blocking_rules"]) + len(context["missing_sections"])
+    context["missing_answers"] = [
+        {"title": question.label, "url": f"{url}#question-{question.pk}"}
+        for question in questions.missing_required(application)
+    ]
+    context["blocker_count"] = (
+        len(context["blocking_rules"]) + len(context["missing_sections"]) + len(context["missing_answers"])
+    )
     context["blocked"] = bool(context["blocker_count"])
     context["statement"] = statement_text(application, request.user)
     context["s"] = live_summary(application)
