@@ -30,6 +30,7 @@ urlpatterns = [
     path("<slug:number>/consortium/<int:pk>/retirer/", consortium.remove_member, name="remove_member"),
     path("<slug:number>/budget/depenses/", budget.add_expense, name="add_expense"),
     path("<slug:number>/budget/ressources/", budget.add_resource, name="add_resource"),
+    path("<slug:number>/budget/annuler-suppression/", budget.undo_delete, name="undo_delete_line"),
     path("<slug:number>/budget/<slug:kind>/<int:pk>/supprimer/", budget.delete_line, name="delete_line"),
     path("<slug:number>/budget/<slug:kind>/<int:pk>/modifier/", budget.edit_line, name="edit_line"),
     path("<slug:number>/documents/<int:participation_pk>/deposer/", documents.upload, name="upload"),

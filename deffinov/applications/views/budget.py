@@ -1,13 +1,15 @@
 """Budget lines: added, changed and removed one at a time by the people of the consortium, while the dossier
-is a draft. A removal is confirmed first; without JavaScript the confirmation is a page of its own."""
+is a draft. A removal is confirmed first; without JavaScript the confirmation is a page of its own. For ten
+minutes after, the budget offers to undo it (`budget_undo`)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
-from deffinov.applications import budget
+from deffinov.applications import budget, budget_undo
 from deffinov.applications.access import get_application_for_user
 from deffinov.applications.editing import NotEditableError
 from deffinov.applications.forms.budget import BUDGET_FORMS, ExpenseForm, ResourceForm
@@ -106,14 +108,43 @@ def delete_line(request, number, kind, pk):
     """People of the consortium's structures. GET asks to confirm, POST removes."""
     application, line, refusal = _editable_line(request, number, kind, pk)
     if refusal:
-        return refusal
+        return HttpResponseClientRedirect(refusal.url) if request.htmx else refusal
     if request.method == "GET":
         context = {"application": application, "kind": kind, "noun": NOUNS[kind], "line": line}
         return render(request, "applications/budget_line_delete.html", context)
     try:
         line = budget.delete_line(application, kind, pk, request.user)
     except NotEditableError as error:
-        return _refused(request, application, error)
+        refusal = _refused(request, application, error)
+        return HttpResponseClientRedirect(refusal.url) if request.htmx else refusal
     follows = " et la ressource en nature qui la suivait" if getattr(line, "in_kind", False) else ""
-    messages.success(request, f"{NOUNS[kind]} « {line.label} »{follows} supprimée{'s' if follows else ''}.")
+    token = budget_undo.token_for(application, request.user, kind, pk, line)
+    budget_notice(request, application, f"Ligne « {line.label} »{follows} supprimée{'s' if follows else ''}.", token)
     return _back(application)
+
+
+@login_required
+@require_POST
+def undo_delete(request, number):
+    """The person who removed a line, within ten minutes, while the dossier is editable. With HTMX, the form swaps
+    the budget section of the page it is sent back to; without, that page opens at the budget."""
+    application = get_application_for_user(request.user, number, CHANGE)
+    if refusal := refuse_if_not_draft(request, application):
+        return HttpResponseClientRedirect(refusal.url) if request.htmx else refusal
+    try:
+        line = budget_undo.undo(application, request.user, request.POST.get("token", ""))
+    except budget_undo.UndoError as error:
+        budget_notice(request, application, error.message, level="error")
+    except NotEditableError as error:
+        refusal = _refused(request, application, error)
+        return HttpResponseClientRedirect(refusal.url) if request.htmx else refusal
+    else:
+        budget_notice(request, application, f"Ligne « {line.label} » rétablie.")
+    return _back(application)
+
+
+def budget_notice(request, application, text, token=None, level="success"):
+    """What the budget section says once, at the next showing of the dossier: a removal with its « Annuler »."""
+    notices = request.session.get(budget_undo.SESSION_KEY, {})
+    notices[application.number] = {"text": text, "token": token, "level": level}
+    request.session[budget_undo.SESSION_KEY] = notices
