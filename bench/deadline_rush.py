@@ -49,7 +49,6 @@ def prepare(count=DOSSIERS):
     from stdnum import luhn
 
     from deffinov.accounts.models import User
-    from deffinov.applications.documents import COMMON_KINDS
     from deffinov.applications.models import (
         Application,
         CriterionDeclaration,
@@ -75,6 +74,7 @@ def prepare(count=DOSSIERS):
         slug="rush", title="Rush", short_title="Rush", summary=".", objectives=".", who_may_apply="."
     )
     call.eligible_departments.add(calvados)
+    call.add_default_form()  # The usual budget categories and required documents.
     criteria = TiersLieuCriterion.objects.bulk_create(
         TiersLieuCriterion(call=call, code=f"c{i}", label=f"Critère {i}", position=i) for i in range(5)
     )
@@ -136,7 +136,8 @@ def prepare(count=DOSSIERS):
             ResourceLine(application=application, kind="requested_grant", label="Région", amount=100_000),
             ResourceLine(application=application, kind="own_funds", label="Fonds propres", amount=50_000),
         ]
-        for participation, kinds in ((lead, [*COMMON_KINDS, "rib"]), (partner, COMMON_KINDS)):
+        common_kinds = ["statuts", "sirene_kbis", "engagement", "de_minimis"]  # The call's default requirements.
+        for participation, kinds in ((lead, [*common_kinds, "rib"]), (partner, common_kinds)):
             documents += [
                 Document(application=application, participation=participation, kind=kind, file="dossiers/rush.pdf",
                          original_name=f"{kind}.pdf", size=1000, content_type="application/pdf", sha256="0" * 64)

@@ -36,7 +36,7 @@ _READ_PROGRAMME = [
     for app, model_names in {
         "organisations": ["organisation", "membership"],
         "territories": ["region", "department", "epci", "commune"],
-        "calls": ["call", "wave", "tierslieucriterion", "event", "resource"],
+        "calls": ["call", "wave", "tierslieucriterion", "event", "resource", "budgetcategory", "documentrequirement"],
         "applications": ["application", "participation", "expenseline", "resourceline", "document", "receipt"],
     }.items()
     for model in model_names
@@ -44,7 +44,7 @@ _READ_PROGRAMME = [
 _CHANGE_CALLS = [
     f"calls.{action}_{model}"
     for action in ("add", "change", "delete")
-    for model in ("call", "wave", "tierslieucriterion", "event", "resource")
+    for model in ("call", "wave", "tierslieucriterion", "event", "resource", "budgetcategory", "documentrequirement")
 ] + [f"reviews.{action}_scoringcriterion" for action in ("add", "change", "delete", "view")]
 _CHANGE_CALLS += [f"applications.{action}_extraquestion" for action in ("add", "change", "delete", "view")]
 _READ_DECISIONS = [

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.http import Http404
 
 from deffinov.applications import editing
-from deffinov.applications.models import Document, DocumentKind, Participation
+from deffinov.applications.models import Document, Participation
 from deffinov.audit.models import record
+from deffinov.calls.models import OTHER_DOCUMENT
 from deffinov.formatting import file_size
 
-COMMON_KINDS = (DocumentKind.STATUTES, DocumentKind.REGISTRATION, DocumentKind.COMMITMENT, DocumentKind.DE_MINIMIS)
 ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ALLOWED_TYPES = {
@@ -31,22 +31,24 @@ ALLOWED_LABEL = "PDF, ODT, DOCX, JPEG ou PNG"
 
 
 def required_kinds(participation):
-    """The documents a member must provide: every counted member the four common ones,
-    the lead its bank details, a Qualiopi-certified member its certificate; an associated partner its commitment."""
-    if not participation.counted:
-        return [DocumentKind.COMMITMENT]
-    kinds = list(COMMON_KINDS)
-    if participation.is_lead:
-        kinds.append(DocumentKind.BANK_DETAILS)
-    if participation.organisation.qualiopi:
-        kinds.append(DocumentKind.QUALIOPI)
-    return kinds
+    """The call's active document requirements (`DocumentRequirement`) that apply to this member, optional ones
+    included, in the call's order."""
+    call = participation.application.wave.call
+    return [
+        requirement
+        for requirement in call.all_document_requirements
+        if requirement.is_active and requirement.applies_to(participation)
+    ]
 
 
 def missing_kinds(participation, documents):
-    """Required kinds with no document among `documents` (the participation's documents)."""
+    """Required (not optional) requirements with no document among `documents` (the participation's documents)."""
     present = {document.kind for document in documents}
-    return [kind for kind in required_kinds(participation) if kind not in present]
+    return [
+        requirement
+        for requirement in required_kinds(participation)
+        if requirement.is_required and requirement.code not in present
+    ]
 
 
 def sanitise_filename(name):
@@ -154,7 +156,7 @@ def store(application, participation, kind, upload, detected, user):
                 pk=participation.pk, application_id=application.pk, status=Participation.Status.ACCEPTED
             ).exists():
                 raise Http404("Structure introuvable dans ce dossier.")
-            if kind != DocumentKind.OTHER:
+            if kind != OTHER_DOCUMENT:
                 for previous in Document.objects.filter(participation=participation, kind=kind):
                     previous.delete()
                     transaction.on_commit(lambda file=previous.file: file.delete(save=False))

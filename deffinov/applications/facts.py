@@ -9,7 +9,7 @@ from django.utils import timezone
 from deffinov import formatting as fmt
 from deffinov.applications.bounds import sane_date
 from deffinov.applications.documents import missing_kinds
-from deffinov.applications.models import Application, ExpenseLine, Participation, ResourceLine, State
+from deffinov.applications.models import Application, Participation, ResourceLine, State
 from deffinov.calls.models import end_of_day_in_paris
 from deffinov.eligibility.adapters import rules_from_call
 from deffinov.eligibility.engine import cofinancing_rate, evaluate
@@ -25,6 +25,8 @@ DOSSIER_PREFETCH = (
     "communes",
     "expenses",
     "resources",
+    "wave__call__budget_categories",
+    "wave__call__document_requirements",
 )
 
 
@@ -36,6 +38,9 @@ def with_dossier(queryset=None):
 
 def budget_totals(application):
     expenses = list(application.expenses.all())
+    communication = {
+        category.code for category in application.wave.call.all_budget_categories if category.is_communication
+    }
     resources = list(application.resources.all())
     by_kind = {kind: Decimal(0) for kind in ResourceLine.Kind.values}
     for line in resources:
@@ -51,9 +56,8 @@ def budget_totals(application):
         "cofinancing_rate": cofinancing_rate(total_expenses, grant),
         "balance": total_resources - total_expenses,
         "in_kind_expenses": sum((line.amount for line in expenses if line.in_kind), Decimal(0)),
-        "communication": sum(
-            (line.amount for line in expenses if line.category == ExpenseLine.Category.COMMUNICATION), Decimal(0)
-        ),
+        # The lines of the categories the call counts as communication (none flagged: no communication).
+        "communication": sum((line.amount for line in expenses if line.category in communication), Decimal(0)),
     }
 
 

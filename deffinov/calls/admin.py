@@ -1,11 +1,16 @@
 """Region staff configure each call here: every rule, criterion, wave, event and document is data."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 
 from deffinov import formatting
 from deffinov.applications.admin_questions import ExtraQuestionInline
+from deffinov.applications.documents import check_upload
+from deffinov.applications.models import Document, ExpenseLine
 from deffinov.calls.enforcement import (
     CALL_SETTING_NOTES,
     CALL_SETTING_RULES,
@@ -14,7 +19,7 @@ from deffinov.calls.enforcement import (
     with_rule,
 )
 from deffinov.calls.forms import RATE_HELP, PercentRateField
-from deffinov.calls.models import Call, Event, Resource, TiersLieuCriterion, Wave
+from deffinov.calls.models import BudgetCategory, Call, DocumentRequirement, Event, Resource, TiersLieuCriterion, Wave
 
 # Addresses typed without a scheme are read as https.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -69,6 +74,99 @@ class ResourceInline(admin.TabularInline):
     fields = ["position", "kind", "title", "url", "file_format", "description"]
 
 
+class GuardsUsedCodes(forms.BaseInlineFormSet):
+    """A code the call's dossiers use can neither change nor go: the line is deactivated instead."""
+
+    noun = ""
+    active_label = ""
+
+    def uses(self, code):
+        """How many dossiers of the call use `code`."""
+        raise NotImplementedError
+
+    def clean(self):
+        super().clean()
+        kept = []  # A deleted form's own errors are ignored: the refusal belongs to the formset.
+        for form in self.initial_forms:
+            code = form.initial.get("code")
+            if not code or not self.instance.pk:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                if count := self.uses(code):
+                    kept.append(
+                        f"{self.noun} « {form.initial.get('label', code)} » sert à {count} dossier(s) : elle ne peut "
+                        f"pas être supprimée. Décochez « {self.active_label} » pour ne plus l'offrir."
+                    )
+            elif "code" in form.changed_data and (count := self.uses(code)):
+                form.add_error("code", f"Le code « {code} » sert à {count} dossier(s) : il ne peut plus changer.")
+        if kept:
+            raise ValidationError(kept)
+
+
+class BudgetCategoryFormSet(GuardsUsedCodes):
+    noun = "La catégorie"
+    active_label = "proposée"
+
+    def uses(self, code):
+        return (
+            ExpenseLine.objects.filter(application__wave__call=self.instance, category=code)
+            .values("application")
+            .distinct()
+            .count()
+        )
+
+
+class DocumentRequirementFormSet(GuardsUsedCodes):
+    noun = "La pièce"
+    active_label = "demandée"
+
+    def uses(self, code):
+        return (
+            Document.objects.filter(application__wave__call=self.instance, kind=code)
+            .values("application")
+            .distinct()
+            .count()
+        )
+
+
+class DocumentRequirementForm(forms.ModelForm):
+    def clean_template(self):
+        """A template is checked like any upload: its content decides its type, its name is made safe."""
+        template = self.cleaned_data.get("template")
+        if isinstance(template, UploadedFile):
+            _content_type, _sha256, template.name = check_upload(template)
+        return template
+
+
+class BudgetCategoryInline(admin.TabularInline):
+    model = BudgetCategory
+    formset = BudgetCategoryFormSet
+    extra = 0
+    fields = ["position", "code", "label", "help_text", "is_communication", "is_active"]
+    verbose_name_plural = (
+        "catégories de dépense (un code utilisé par un dossier ne change plus ; décochez « proposée » plutôt que de "
+        "supprimer)"
+    )
+
+
+class DocumentRequirementInline(admin.StackedInline):
+    model = DocumentRequirement
+    form = DocumentRequirementForm
+    formset = DocumentRequirementFormSet
+    extra = 0
+    fields = [
+        ("position", "code", "label"),
+        "help_text",
+        ("provider", "organisation_kind"),
+        ("is_required", "is_active"),
+        "template",
+    ]
+    verbose_name_plural = (
+        "pièces demandées (un code utilisé par une pièce déposée ne change plus ; décochez « demandée » plutôt "
+        "que de supprimer)"
+    )
+
+
 @admin.register(Call)
 class CallAdmin(ShowsRuleCodes, admin.ModelAdmin):
     setting_rules = CALL_SETTING_RULES
@@ -78,7 +176,15 @@ class CallAdmin(ShowsRuleCodes, admin.ModelAdmin):
     search_fields = ["title", "short_title", "slug"]
     prepopulated_fields = {"slug": ["short_title"]}
     filter_horizontal = ["eligible_departments"]
-    inlines = [TiersLieuCriterionInline, WaveInline, EventInline, ResourceInline, ExtraQuestionInline]
+    inlines = [
+        TiersLieuCriterionInline,
+        WaveInline,
+        EventInline,
+        ResourceInline,
+        BudgetCategoryInline,
+        DocumentRequirementInline,
+        ExtraQuestionInline,
+    ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in RATE_HELP:
@@ -150,6 +256,12 @@ class CallAdmin(ShowsRuleCodes, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("waves")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            # A new call starts with the usual budget categories and documents, unless some were typed.
+            form.instance.add_default_form()
 
     @admin.display(description="vagues")
     def wave_count(self, call):

@@ -1,5 +1,7 @@
 import datetime as dt
+import secrets
 from decimal import Decimal
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -7,12 +9,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from deffinov.calls.coherence import call_errors, wave_errors
 from deffinov.calls.validators import signature_path, validate_signature_image
 from deffinov.eligibility.facts import ProjectStart as ProjectStartRule
+from deffinov.organisations.kinds import Kind
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -205,6 +210,43 @@ class Call(models.Model):
 
     def eligible_department_codes(self):
         return sorted(department.code for department in self.eligible_departments.all())
+
+    @cached_property
+    def all_budget_categories(self):
+        """Every budget category of the call, active or not, in order; read once per call object."""
+        return list(self.budget_categories.all())
+
+    @cached_property
+    def all_document_requirements(self):
+        """Every document requirement of the call, active or not, in order; read once per call object."""
+        return list(self.document_requirements.all())
+
+    def budget_category_label(self, code):
+        """The label of a category code stored in a dossier (the code itself if the call lost it)."""
+        return next((category.label for category in self.all_budget_categories if category.code == code), code)
+
+    def document_label(self, code):
+        """The label of a document kind stored in a dossier (the code itself if the call lost it)."""
+        if code == OTHER_DOCUMENT:
+            return OTHER_DOCUMENT_LABEL
+        return next(
+            (requirement.label for requirement in self.all_document_requirements if requirement.code == code), code
+        )
+
+    def add_default_form(self):
+        """Give a call without budget categories or document requirements the usual ones, to edit."""
+        if not self.budget_categories.exists():
+            BudgetCategory.objects.bulk_create(
+                BudgetCategory(call=self, code=code, label=label, is_communication=communication, position=position)
+                for position, (code, label, communication) in enumerate(DEFAULT_BUDGET_CATEGORIES, start=1)
+            )
+        if not self.document_requirements.exists():
+            DocumentRequirement.objects.bulk_create(
+                DocumentRequirement(call=self, code=code, label=label, provider=provider, position=position)
+                for position, (code, label, provider) in enumerate(DEFAULT_DOCUMENT_REQUIREMENTS, start=1)
+            )
+        self.__dict__.pop("all_budget_categories", None)
+        self.__dict__.pop("all_document_requirements", None)
 
     def official_resources(self):
         return [resource for resource in self.resources.all() if resource.kind == Resource.Kind.OFFICIAL]
@@ -401,3 +443,188 @@ class Resource(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# What a new call starts with (and what every call had before these were data): code, label, is_communication.
+DEFAULT_BUDGET_CATEGORIES = (
+    ("personnel", "Personnel", False),
+    ("equipement_pedagogique", "Équipement pédagogique", False),
+    ("amenagement_leger", "Aménagement léger", False),
+    ("prestations", "Prestations", False),
+    ("communication", "Communication", True),
+    ("deplacements", "Déplacements", False),
+    ("frais_structure", "Frais de structure", False),
+    ("autre", "Autre", False),
+)
+
+
+class BudgetCategory(models.Model):
+    """A category of expense an applicant chooses for each budget line; dossiers store its code."""
+
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="budget_categories", verbose_name="appel à projets"
+    )
+    code = models.SlugField(
+        "code",
+        max_length=30,
+        help_text="Code stable enregistré dans les dossiers, par exemple « ingenierie_pedagogique ». "
+        "Il ne peut plus changer dès qu'un dossier l'utilise.",
+    )
+    label = models.CharField("libellé", max_length=100)
+    help_text = models.CharField("aide", max_length=255, blank=True)
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    is_communication = models.BooleanField(
+        "dépense de communication",
+        default=False,
+        help_text="Comptée dans le plafond des dépenses de communication (règle budget.communication_cap). "
+        "Si aucune catégorie n'est cochée, les dossiers n'ont aucune dépense de communication.",
+    )
+    is_active = models.BooleanField(
+        "proposée",
+        default=True,
+        help_text="Décochez pour ne plus la proposer : les lignes déjà saisies la gardent.",
+    )
+
+    class Meta:
+        verbose_name = "catégorie de dépense"
+        verbose_name_plural = "catégories de dépense"
+        ordering = ["call", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["call", "code"], name="budget_category_code_unique_per_call")]
+
+    def __str__(self):
+        return self.label
+
+
+class Provider(models.TextChoices):
+    """Who provides a required document."""
+
+    DOSSIER = "dossier", "Le dossier, une fois (déposé par le chef de file)"
+    ALL_MEMBERS = "all", "Chaque structure du dossier (membres et partenaires associés)"
+    COUNTED_MEMBERS = "counted", "Chaque membre compté (chef de file compris)"
+    LEAD = "lead", "Le chef de file"
+    ASSOCIATED_PARTNERS = "associated", "Chaque partenaire associé"
+    ORGANISATION_KIND = "kind", "Les membres comptés d'un type de structure"
+    QUALIOPI_MEMBERS = "qualiopi", "Les membres comptés certifiés Qualiopi"
+
+
+# The generic kind of any other document a member adds; no requirement may take its code.
+OTHER_DOCUMENT = "autre"
+OTHER_DOCUMENT_LABEL = "Autre document"
+# What a new call starts with (and what every call had before these were data): code, label, provider.
+DEFAULT_DOCUMENT_REQUIREMENTS = (
+    ("statuts", "Statuts", Provider.COUNTED_MEMBERS),
+    ("sirene_kbis", "Avis de situation SIRENE ou extrait Kbis", Provider.COUNTED_MEMBERS),
+    ("engagement", "Lettre d'engagement signée", Provider.ALL_MEMBERS),
+    ("de_minimis", "Déclaration des aides de minimis", Provider.COUNTED_MEMBERS),
+    ("rib", "RIB", Provider.LEAD),
+    ("qualiopi", "Certificat Qualiopi", Provider.QUALIOPI_MEMBERS),
+)
+
+
+# The platform's own templates of two usual documents, offered while the call uploads none of its own.
+BUILT_IN_TEMPLATES = {
+    "engagement": "applications/modeles/lettre-d-engagement.odt",
+    "de_minimis": "applications/modeles/declaration-de-minimis.odt",
+}
+
+
+def template_path(instance, filename):
+    return f"modeles/{secrets.token_hex(16)}{PurePosixPath(filename).suffix.lower()}"
+
+
+class DocumentRequirement(models.Model):
+    """A document the call asks for, from the dossier or from some of its members; dossiers store its code."""
+
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="document_requirements", verbose_name="appel à projets"
+    )
+    code = models.SlugField(
+        "code",
+        max_length=20,
+        help_text="Code stable enregistré avec chaque pièce déposée, par exemple « urssaf ». "
+        "Il ne peut plus changer dès qu'une pièce l'utilise.",
+    )
+    label = models.CharField("libellé", max_length=100)
+    help_text = models.CharField("aide", max_length=255, blank=True)
+    provider = models.CharField("à fournir par", max_length=20, choices=Provider.choices)
+    organisation_kind = models.CharField(
+        "type de structure",
+        max_length=30,
+        choices=Kind.choices,
+        blank=True,
+        help_text="Seulement pour « Les membres comptés d'un type de structure ».",
+    )
+    template = models.FileField(
+        "modèle à télécharger",
+        upload_to=template_path,
+        max_length=200,
+        blank=True,
+        help_text="Facultatif : un document à compléter (PDF, ODT, DOCX), proposé à côté de la pièce.",
+    )
+    is_required = models.BooleanField(
+        "obligatoire", default=True, help_text="Une pièce obligatoire manquante empêche le dépôt du dossier."
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    is_active = models.BooleanField(
+        "demandée",
+        default=True,
+        help_text="Décochez pour ne plus la demander : les pièces déjà déposées restent lisibles.",
+    )
+
+    class Meta:
+        verbose_name = "pièce demandée"
+        verbose_name_plural = "pièces demandées"
+        ordering = ["call", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "code"], name="document_requirement_code_unique_per_call"),
+            models.CheckConstraint(
+                condition=Q(provider="kind", organisation_kind__gt="")
+                | (~Q(provider="kind") & Q(organisation_kind="")),
+                name="document_requirement_kind_with_provider",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        errors = {}
+        if self.code == OTHER_DOCUMENT:
+            errors["code"] = f"Le code « {OTHER_DOCUMENT} » est réservé aux autres documents déposés librement."
+        if self.provider == Provider.ORGANISATION_KIND and not self.organisation_kind:
+            errors["organisation_kind"] = "Choisissez le type de structure dont les membres fournissent cette pièce."
+        if self.provider != Provider.ORGANISATION_KIND and self.organisation_kind:
+            errors["organisation_kind"] = (
+                "Un type de structure ne se précise que pour « Les membres comptés d'un type de structure »."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def template_url(self):
+        """Where applicants download the template to fill in: the one uploaded here, else the platform's own."""
+        if self.template:
+            return reverse("calls:requirement_template", args=[self.call.slug, self.code])
+        if self.code in BUILT_IN_TEMPLATES:
+            return static(BUILT_IN_TEMPLATES[self.code])
+        return ""
+
+    def template_format(self):
+        name = self.template.name if self.template else BUILT_IN_TEMPLATES.get(self.code, "")
+        return PurePosixPath(name).suffix.lstrip(".").upper()
+
+    def applies_to(self, participation):
+        """Whether `participation` (an accepted member of a dossier of this call) must provide this document."""
+        organisation = participation.organisation
+        if self.provider == Provider.ALL_MEMBERS:
+            return True
+        if self.provider == Provider.ASSOCIATED_PARTNERS:
+            return not participation.counted
+        if not participation.counted:
+            return False
+        if self.provider in (Provider.DOSSIER, Provider.LEAD):
+            return participation.is_lead
+        if self.provider == Provider.ORGANISATION_KIND:
+            return self.organisation_kind in (organisation.kinds or [])
+        if self.provider == Provider.QUALIOPI_MEMBERS:
+            return organisation.qualiopi
+        return True

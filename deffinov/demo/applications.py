@@ -135,14 +135,14 @@ def fill_complete(application, lead, partner, by):
         follow_in_kind(room)  # The in-kind resource follows its expense, as when entered on the dossier page.
     for participation in (lead_participation, partner_participation):
         for kind in required_kinds(participation):
-            if not participation.documents.filter(kind=kind).exists():
+            if not participation.documents.filter(kind=kind.code).exists():
                 content = pdf(f"{participation.organisation.name} - {kind.label} (demo)")
                 document = Document(
-                    application=application, participation=participation, kind=kind,
-                    original_name=f"{kind.value}.pdf", size=len(content), content_type="application/pdf",
+                    application=application, participation=participation, kind=kind.code,
+                    original_name=f"{kind.code}.pdf", size=len(content), content_type="application/pdf",
                     sha256=hashlib.sha256(content).hexdigest(), uploaded_by=by,
                 )  # fmt: skip
-                document.file.save(f"{kind.value}.pdf", ContentFile(content), save=False)
+                document.file.save(f"{kind.code}.pdf", ContentFile(content), save=False)
                 document.save()
 
 

@@ -5,8 +5,12 @@ from decimal import Decimal
 
 from deffinov.calls.coherence import earliest_end_after_closing
 from deffinov.calls.models import (
+    DEFAULT_BUDGET_CATEGORIES,
+    DEFAULT_DOCUMENT_REQUIREMENTS,
     PARIS,
+    BudgetCategory,
     Call,
+    DocumentRequirement,
     Event,
     Resource,
     TiersLieuCriterion,
@@ -200,7 +204,8 @@ def past_waves():
 
 
 def load_call(tally, now):
-    """The call with its rules, criteria, waves, events and documents; returns the Call."""
+    """The call with its rules, criteria, budget categories, required documents, waves, events and documents;
+    returns the Call."""
     call, created = Call.objects.update_or_create(slug=CALL_SLUG, defaults=CALL)
     tally.record("appel à projets", created)
     call.eligible_departments.set(reference.departments(NORMANDY_DEPARTMENTS))
@@ -209,6 +214,16 @@ def load_call(tally, now):
             call=call, code=code, defaults={"label": label, "help_text": help_text, "position": position}
         )
         tally.record("critères tiers-lieu", created)
+    for position, (code, label, communication) in enumerate(DEFAULT_BUDGET_CATEGORIES, start=1):
+        _, created = BudgetCategory.objects.update_or_create(
+            call=call, code=code, defaults={"label": label, "is_communication": communication, "position": position}
+        )
+        tally.record("catégories de dépense", created)
+    for position, (code, label, provider) in enumerate(DEFAULT_DOCUMENT_REQUIREMENTS, start=1):
+        _, created = DocumentRequirement.objects.update_or_create(
+            call=call, code=code, defaults={"label": label, "provider": provider, "position": position}
+        )
+        tally.record("pièces demandées", created)
     for wave in past_waves():
         _, created = Wave.objects.update_or_create(slug=wave.pop("slug"), defaults={"call": call, **wave})
         tally.record("vagues", created)

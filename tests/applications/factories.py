@@ -127,8 +127,8 @@ def eligible_application(wave=None, documents=True):
     partner.refresh_from_db()
     if documents:
         for participation in (lead, partner):
-            for kind in required_kinds(participation):
-                add_document(participation, kind)
+            for requirement in required_kinds(participation):
+                add_document(participation, requirement.code)
     return {
         "application": application,
         "lead": lead,

@@ -46,7 +46,7 @@ def test_communication_expenses_reach_the_engine_and_its_cap(consortium):
     ExpenseLine.objects.create(
         application=application,
         participation=consortium["lead"],
-        category=ExpenseLine.Category.COMMUNICATION,
+        category="communication",
         label="Campagne d'affichage",
         amount=Decimal(24_500),
     )

@@ -9,7 +9,6 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from deffinov.applications import fill_in_templates
-from deffinov.applications.models import DocumentKind
 from tests.applications.factories import add_document
 
 TEMPLATES = {
@@ -23,12 +22,12 @@ def test_the_dossier_links_each_template_beside_the_document_that_needs_it(conso
 
     html = entities.unescape(client.get(consortium["application"].get_absolute_url()).content.decode())
 
-    for kind, name in [
-        (DocumentKind.COMMITMENT, "lettre-d-engagement"),
-        (DocumentKind.DE_MINIMIS, "declaration-de-minimis"),
+    for label, name in [
+        ("Lettre d'engagement signée", "lettre-d-engagement"),
+        ("Déclaration des aides de minimis", "declaration-de-minimis"),
     ]:
-        item = re.search(rf"<li>[^<]*<span[^>]*>.</span> {re.escape(kind.label)}.*?</li>", html, re.S)
-        assert item, kind
+        item = re.search(rf"<li>[^<]*<span[^>]*>.</span> {re.escape(label)}.*?</li>", html, re.S)
+        assert item, label
         assert f"/static/applications/modeles/{name}.odt" in item.group(0)
 
 
@@ -53,7 +52,7 @@ def test_the_vendored_templates_are_those_the_wording_writes(tmp_path):
 
 def test_sizes_are_in_french_units(consortium, client):
     lead = consortium["lead"]
-    add_document(lead, DocumentKind.OTHER, content=b"%PDF-1.4\n" + b"x" * 3000, name="annexe.pdf")
+    add_document(lead, "autre", content=b"%PDF-1.4\n" + b"x" * 3000, name="annexe.pdf")
     client.force_login(consortium["lead_admin"])
 
     html = client.get(consortium["application"].get_absolute_url()).content.decode()

@@ -21,7 +21,6 @@ from deffinov.applications.forms.budget import ExpenseForm
 from deffinov.applications.models import (
     Application,
     Document,
-    DocumentKind,
     ExpenseLine,
     Participation,
     ResourceLine,
@@ -43,7 +42,7 @@ def upload(name="devis.pdf"):
 def store_document(application, data):
     file = upload()
     detected = documents.check_upload(file)
-    return documents.store(application, data["lead"], DocumentKind.OTHER, file, detected, data["lead_admin"])
+    return documents.store(application, data["lead"], "autre", file, detected, data["lead_admin"])
 
 
 def add_expense(application, data, amount="1 500,50", label="Animatrice"):

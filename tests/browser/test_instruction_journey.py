@@ -34,8 +34,8 @@ def complete(dossier, title):
                 CriterionDeclaration.objects.create(
                     participation=participation, criterion=criterion, justification="Pratiqué depuis l'ouverture."
                 )
-        for kind in missing_kinds(participation, participation.documents.all()):
-            add_document(participation, kind)
+        for requirement in missing_kinds(participation, participation.documents.all()):
+            add_document(participation, requirement.code)
 
 
 def test_instruction_with_a_correction_request(page, browser, live_server, check_accessibility, transactional_db):

@@ -28,7 +28,8 @@ NORMANDY_WAVES = {
 class CallFactory(factory.django.DjangoModelFactory):
     """A published call with the rules of the Normandy call, its five tiers-lieu criteria, open to Calvados.
 
-    `departments=["14", "50"]` changes the départements, `criteria=[]` leaves the criteria out."""
+    `departments=["14", "50"]` changes the départements, `criteria=[]` leaves the criteria out; it has the
+    usual budget categories and required documents (`form=False` leaves them out)."""
 
     class Meta:
         model = Call
@@ -51,6 +52,12 @@ class CallFactory(factory.django.DjangoModelFactory):
         if create:
             for position, (code, label) in enumerate(CRITERIA if extracted is None else extracted):
                 TiersLieuCriterion.objects.create(call=call, code=code, label=label, position=position)
+
+    @factory.post_generation
+    def form(call, create, extracted, **kwargs):
+        """The usual budget categories and required documents; `form=False` leaves them out."""
+        if create and extracted is not False:
+            call.add_default_form()
 
 
 class WaveFactory(factory.django.DjangoModelFactory):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from deffinov.applications.models import Document, DocumentKind
+from deffinov.applications.models import Document
 from tests.reviews.test_experts import expert_with_account
 
 pytestmark = pytest.mark.django_db
@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 def test_an_expert_sees_neither_the_bank_details_nor_can_download_them(client, dossier):
     application = dossier["application"]
-    bank_details = Document.objects.get(application=application, kind=DocumentKind.BANK_DETAILS)
-    statutes = Document.objects.filter(application=application, kind=DocumentKind.STATUTES).first()
+    bank_details = Document.objects.get(application=application, kind="rib")
+    statutes = Document.objects.filter(application=application, kind="statuts").first()
     user, invitation = expert_with_account(application, "expert@exemple.fr")
     client.force_login(user)
 

@@ -6,6 +6,13 @@ from deffinov.applications.models import ExpenseLine, Participation, ResourceLin
 
 class ExpenseForm(forms.ModelForm):
     prefix = "depense"
+    category = forms.ChoiceField(
+        label="Catégorie",
+        error_messages={
+            "required": "Choisissez la catégorie de la dépense.",
+            "invalid_choice": "Choisissez une des catégories proposées par l'appel à projets.",
+        },
+    )
     amount = EurosField(label="Montant (€)", help_text="Par exemple 1 500,50 ou 12 000 €.")
 
     class Meta:
@@ -13,7 +20,6 @@ class ExpenseForm(forms.ModelForm):
         fields = ["participation", "category", "label", "amount", "in_kind"]
         labels = {"participation": "Membre qui porte la dépense"}
         help_texts = {
-            "category": "Les travaux de bâtiment ne sont pas financés.",
             "in_kind": (
                 "Temps de travail ou locaux mis à disposition, valorisés. Saisissez-les une fois, ici : "
                 "la ressource « Apports en nature » du même montant est ajoutée d'elle-même."
@@ -27,7 +33,18 @@ class ExpenseForm(forms.ModelForm):
         ).select_related("organisation")
         self.fields["participation"].label_from_instance = lambda participation: participation.organisation.name
         self.fields["participation"].empty_label = None
-        self.fields["category"].choices = [("", "Choisir une catégorie…"), *ExpenseLine.Category.choices]
+        # The call's categories on offer; a line keeps the one it has even once the call no longer offers it.
+        categories = [
+            category
+            for category in application.wave.call.all_budget_categories
+            if category.is_active or category.code == self.instance.category
+        ]
+        self.fields["category"].choices = [
+            ("", "Choisir une catégorie…"),
+            *((category.code, category.label) for category in categories),
+        ]
+        helps = [f"{category.label} : {category.help_text}" for category in categories if category.help_text]
+        self.fields["category"].help_text = " ".join(["Les travaux de bâtiment ne sont pas financés.", *helps])
 
 
 class ResourceForm(forms.ModelForm):

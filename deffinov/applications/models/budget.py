@@ -8,21 +8,12 @@ from deffinov.applications.bounds import AMOUNT_LIMIT
 class ExpenseLine(models.Model):
     """An expense of the project, carried by one member. Buildings are not funded."""
 
-    class Category(models.TextChoices):
-        STAFF = "personnel", "Personnel"
-        TEACHING_EQUIPMENT = "equipement_pedagogique", "Équipement pédagogique"
-        LIGHT_WORKS = "amenagement_leger", "Aménagement léger"
-        SERVICES = "prestations", "Prestations"
-        COMMUNICATION = "communication", "Communication"
-        TRAVEL = "deplacements", "Déplacements"
-        OVERHEADS = "frais_structure", "Frais de structure"
-        OTHER = "autre", "Autre"
-
     application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="expenses")
     participation = models.ForeignKey(
         "applications.Participation", on_delete=models.CASCADE, related_name="expenses", verbose_name="membre"
     )
-    category = models.CharField("catégorie", max_length=30, choices=Category.choices)
+    # The code of one of the call's budget categories (calls.BudgetCategory), kept if the call renames it.
+    category = models.CharField("catégorie", max_length=30)
     label = models.CharField("libellé", max_length=200)
     amount = models.DecimalField("montant (€)", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
     in_kind = models.BooleanField(
@@ -39,6 +30,10 @@ class ExpenseLine(models.Model):
 
     def __str__(self):
         return self.label
+
+    def get_category_display(self):
+        """The label the call gives this line's category."""
+        return self.application.wave.call.budget_category_label(self.category)
 
 
 class ResourceLine(models.Model):

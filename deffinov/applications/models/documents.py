@@ -5,15 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-
-class DocumentKind(models.TextChoices):
-    STATUTES = "statuts", "Statuts"
-    REGISTRATION = "sirene_kbis", "Avis de situation SIRENE ou extrait Kbis"
-    COMMITMENT = "engagement", "Lettre d'engagement signée"
-    DE_MINIMIS = "de_minimis", "Déclaration des aides de minimis"
-    BANK_DETAILS = "rib", "RIB"
-    QUALIOPI = "qualiopi", "Certificat Qualiopi"
-    OTHER = "autre", "Autre document"
+# The code of the lead's bank details, which experts never see.
+BANK_DETAILS = "rib"
 
 
 def document_path(instance, filename):
@@ -30,7 +23,8 @@ class Document(models.Model):
     participation = models.ForeignKey(
         "applications.Participation", on_delete=models.CASCADE, related_name="documents", verbose_name="structure"
     )
-    kind = models.CharField("type de document", max_length=20, choices=DocumentKind.choices)
+    # The code of one of the call's document requirements (calls.DocumentRequirement), or « autre ».
+    kind = models.CharField("type de document", max_length=20)
     file = models.FileField("fichier", upload_to=document_path, max_length=200)
     original_name = models.CharField("nom du fichier", max_length=150)
     size = models.PositiveBigIntegerField("taille (octets)")
@@ -46,6 +40,15 @@ class Document(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    def get_kind_display(self):
+        """The label the call gives this document's kind (read through the dossier already loaded, if any)."""
+        holder = self
+        if Document.participation.is_cached(self) and type(self.participation).application.is_cached(
+            self.participation
+        ):
+            holder = self.participation
+        return holder.application.wave.call.document_label(self.kind)
 
 
 class Receipt(models.Model):

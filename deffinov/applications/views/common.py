@@ -66,6 +66,7 @@ def members_documents(application):
                 "participation": participation,
                 "required": required_kinds(participation),
                 "missing": missing_kinds(participation, documents),
+                "provided": {document.kind for document in documents},
                 "documents": documents,
             }
         )

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from deffinov.applications.models import Document, DocumentKind
+from deffinov.applications.models import BANK_DETAILS, Document
 from deffinov.audit.models import record
 from deffinov.organisations.addressees import Addressee, addressee, confirmed_addresses, send_confirmation, vouch_for
 from deffinov.reviews import experts
@@ -78,7 +78,7 @@ def documents_of(invitation):
     application = invitation.application
     return (
         Document.objects.filter(application=application, participation__status="accepted")
-        .exclude(kind=DocumentKind.BANK_DETAILS)
+        .exclude(kind=BANK_DETAILS)
         .select_related("participation__organisation")
         .order_by("participation__organisation__name", "kind")
     )
