@@ -28,6 +28,7 @@ urlpatterns = [
     path("comite/", include("deffinov.committee.urls")),
     path("projets/", include("deffinov.grants.urls")),
     path("projets/<str:number>/versements/", include("deffinov.payments.urls")),
+    path("versements/", include("deffinov.payments.queue_urls")),
     path("projets/<str:number>/bilans/", include("deffinov.reports.urls")),
     path("", include("deffinov.dashboards.urls")),
     path("", include("deffinov.www.urls")),

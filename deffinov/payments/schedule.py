@@ -53,19 +53,58 @@ def draw_schedule(project):
 
 
 def unlock(project, condition, by=None, at=None):
-    """Make the project's locked tranches due on `condition` requestable; returns how many were unlocked."""
+    """Make the project's locked tranches due on `condition` requestable (the lead is told); returns how many were."""
+    from deffinov.payments.workflow import apply
+
     at = at or timezone.now()
+    count = 0
     with transaction.atomic():
-        tranches = list(project.tranches.filter(condition=condition, state=TrancheState.LOCKED))
-        count = Tranche.objects.filter(pk__in=[t.pk for t in tranches], state=TrancheState.LOCKED).update(
-            state=TrancheState.REQUESTABLE, unlocked_at=at
-        )
-        for tranche in tranches:
-            record(
-                "payments.tranche.unlock",
-                actor=by,
-                target=tranche,
-                summary=f"{project.number} : « {tranche.label} » devient demandable ({Condition(condition).label})",
-                data={"number": project.number, "tranche": tranche.pk, "condition": condition},
-            )
+        for tranche in project.tranches.filter(condition=condition, state=TrancheState.LOCKED):
+            count += apply(tranche, "unlock", by, at, motivation=Condition(condition).label, system=True)
     return count
+
+
+def redraw(project, by=None):
+    """After an amendment changed the grant: the unpaid tranches share what is left to pay, in proportion to their
+    percentages; paid tranches stay as they were. Refused when the new grant is below what was paid, or while a
+    request is being validated."""
+    from deffinov.formatting import euros
+    from deffinov.payments.workflow import PaymentError
+
+    with transaction.atomic():
+        tranches = list(project.tranches.select_for_update().order_by("position"))
+        paid = sum((t.amount_paid or 0 for t in tranches if t.state == TrancheState.PAID), Decimal(0))
+        if project.amount_granted < paid:
+            raise PaymentError(
+                f"Le nouveau montant ({euros(project.amount_granted)}) est inférieur à ce qui a déjà été versé "
+                f"({euros(paid)}) : un ordre de reversement doit être émis d'abord.",
+                "amount_granted",
+            )
+        busy = [t for t in tranches if t.state in (TrancheState.REQUESTED, TrancheState.VALIDATED, TrancheState.FAILED)]
+        if busy:
+            raise PaymentError(
+                f"La demande de versement « {busy[0].label} » est en cours : l'échéancier sera recalculé une fois "
+                "cette demande payée ou renvoyée au porteur.",
+                "amount_granted",
+            )
+        unpaid = [t for t in tranches if t.state != TrancheState.PAID]
+        if not unpaid:
+            return tranches
+        weight = sum((t.percentage for t in unpaid), Decimal(0))
+        shares = [t.percentage / weight for t in unpaid] if weight else [Decimal(1) / len(unpaid)] * len(unpaid)
+        before = {t.pk: t.amount for t in unpaid}
+        for tranche, amount in zip(unpaid, split(project.amount_granted - paid, shares), strict=True):
+            tranche.amount = amount
+        Tranche.objects.bulk_update(unpaid, ["amount"])
+        record(
+            "payments.schedule.redraw",
+            actor=by,
+            target=project,
+            summary=f"{project.number} : échéancier recalculé pour {euros(project.amount_granted)}",
+            data={
+                "number": project.number,
+                "amount": project.amount_granted,
+                "tranches": {str(t.pk): [before[t.pk], t.amount] for t in unpaid},
+            },
+        )
+    return tranches
