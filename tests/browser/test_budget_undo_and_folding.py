@@ -86,3 +86,18 @@ def test_without_scripts_every_section_is_open(browser, live_server, dossier):
         expect(page.locator(".budget-notice")).to_contain_text("Ligne « Ordinateurs » rétablie.")
     finally:
         context.close()
+
+
+def test_a_folded_section_holding_an_error_opens_by_itself(page, live_server, dossier):
+    application = dossier["application"]
+    log_in(page, dossier["lead_admin"], live_server.url)
+    page.goto(application.get_absolute_url())
+    page.get_by_role("button", name="Budget", exact=True).click()
+    expect(page.get_by_role("button", name="Budget", exact=True)).to_have_attribute("aria-expanded", "false")
+
+    # The add-expense form sent with what the browser would have refused (the server refuses it too).
+    page.locator("form[action$='/budget/depenses/']").evaluate("form => { form.noValidate = true; form.submit(); }")
+
+    page.wait_for_load_state()
+    expect(page.get_by_role("button", name="Budget", exact=True)).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#budget .errorlist").first).to_be_visible()
