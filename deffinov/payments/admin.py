@@ -42,6 +42,9 @@ class StepPercentField(PercentRateField):
 class PaymentStepFormSet(BaseInlineFormSet):
     """The schedule adds up to 100 %, has one balance step, and each position once."""
 
+    def get_unique_error_message(self, unique_check):
+        return "Deux étapes ont le même ordre : donnez à chacune un ordre différent."
+
     def clean(self):
         super().clean()
         steps = [
