@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
+from deffinov.accounts.roles import is_functional_admin
 from deffinov.calls.forms import PercentRateField
 from deffinov.formatting import percent
 from deffinov.payments.models import CallSchedule, PaymentStep, Tranche
@@ -74,11 +75,34 @@ class PaymentStepFormSet(BaseInlineFormSet):
             )
 
 
-class PaymentStepInline(admin.TabularInline):
+class FunctionalAdminOnly:
+    """Functional administrators (and the platform's superusers) edit schedules; the roles' groups need no
+    Django permission for it."""
+
+    def allowed(self, request):
+        return request.user.is_active and (request.user.is_superuser or is_functional_admin(request.user))
+
+    def has_module_permission(self, request):
+        return self.allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.allowed(request)
+
+
+class PaymentStepInline(FunctionalAdminOnly, admin.TabularInline):
     model = PaymentStep
     formset = PaymentStepFormSet
     extra = 0
     fields = ["position", "label", "percentage", "condition", "is_balance"]
+
+    def has_add_permission(self, request, obj=None):
+        return self.allowed(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.allowed(request)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "percentage":
@@ -87,7 +111,7 @@ class PaymentStepInline(admin.TabularInline):
 
 
 @admin.register(CallSchedule)
-class CallScheduleAdmin(admin.ModelAdmin):
+class CallScheduleAdmin(FunctionalAdminOnly, admin.ModelAdmin):
     """A functional administrator edits each call's payment schedule; projects already open keep theirs."""
 
     list_display = ["short_title", "slug"]

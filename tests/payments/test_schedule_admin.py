@@ -99,3 +99,15 @@ def test_a_schedule_that_breaks_the_rules_is_refused_in_french(call, rows, messa
     formset = formset_for(call, rows)
     assert not formset.is_valid()
     assert any(message in error for error in formset.non_form_errors())
+
+
+def test_a_functional_admin_opens_the_schedule_an_instructor_does_not(client, call):
+    from django.urls import reverse
+
+    url = reverse("admin:payments_callschedule_change", args=[call.pk])
+    client.force_login(UserFactory(is_staff=True, functional_admin=True))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Avance à la signature (50 %)" in response.text
+    client.force_login(UserFactory(is_staff=True, instructor=True))
+    assert client.get(url).status_code == 403
