@@ -6,6 +6,7 @@ from deffinov.committee.models import Decision, SessionState
 from deffinov.eligibility.engine import add_months
 from deffinov.formatting import euros
 from deffinov.grants.models import FundedProject
+from deffinov.grants.notifications import on_opened
 
 
 def create_for_decision(decision, by, at):
@@ -42,4 +43,5 @@ def create_for_decision(decision, by, at):
         summary=f"{project.number} : projet financé ouvert ({euros(project.amount_granted)})",
         data={"number": project.number, "decision": decision.pk, "amount": project.amount_granted},
     )
+    on_opened(project)
     return project

@@ -28,3 +28,4 @@ rules.add_perm("grants.act_for_project", lead_admin)  # sign, report and request
 rules.add_perm("grants.manage_project", is_instructor)  # start, move to closing, close
 rules.add_perm("grants.countersign", is_functional_admin)
 rules.add_perm("grants.terminate", is_functional_admin)
+rules.add_perm("grants.amend", is_functional_admin)  # record an amendment (« avenant »)

@@ -23,3 +23,10 @@ def finance_officer(db):
 def project(instructor, functional_admin):
     """A funded project granted 90 000 €, its convention to sign."""
     return funded_project(instructor, functional_admin)[0]
+
+
+@pytest.fixture
+def opened(instructor, functional_admin):
+    """(project, data): a project granted 90 000 € for 100 000 € requested; `data` holds the lead's and the
+    partner's administrators (`lead_admin`, `partner_admin`)."""
+    return funded_project(instructor, functional_admin)

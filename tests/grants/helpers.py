@@ -3,11 +3,13 @@ the deliberation validating it."""
 
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from weasyprint import HTML
 
 from deffinov.committee.decisions import record_decision
 from deffinov.committee.models import AgendaItem
-from deffinov.grants import workflow
+from deffinov.grants import convention, workflow
 from deffinov.grants.models import FundedProject
 from tests.committee.conftest import held, new_session, validated
 from tests.reviews.helpers import in_review
@@ -24,8 +26,24 @@ def funded_project(instructor, functional_admin, amount=Decimal(90_000), wave=No
     return FundedProject.objects.get(application=data["application"]), data
 
 
+def signed_pdf(name="convention-signee.pdf"):
+    """A small real PDF, as a scanner makes one."""
+    content = HTML(string="<p>Convention signée par le chef de file.</p>").write_pdf()
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def upload_signed_copy(project, lead_admin=None):
+    """The lead's administrator uploads the signed convention."""
+    lead_admin = lead_admin or next(
+        m.user for m in project.application.lead.organisation.memberships.select_related("user") if m.is_admin
+    )
+    return convention.upload_signed(project, signed_pdf(), lead_admin)
+
+
 def signed(project, functional_admin, on=None):
-    """The Region countersigns the convention (today, Paris)."""
+    """The lead uploads the signed convention, then the Region countersigns it (today, Paris)."""
+    if convention.latest(project, "signed") is None:
+        upload_signed_copy(project)
     assert workflow.apply(project, "countersign", functional_admin, convention_date=on or timezone.localdate())
     project.refresh_from_db()
     return project
