@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("comptes/", include("allauth.urls")),
+    path("mon-espace/jetons-api/", include("deffinov.api.urls")),
     path("", include("deffinov.accounts.urls")),
     path("structures/", include("deffinov.organisations.urls")),
     path("territoires/", include("deffinov.territories.urls")),
@@ -31,6 +32,7 @@ urlpatterns = [
     path("versements/", include("deffinov.payments.queue_urls")),
     path("projets/<str:number>/bilans/", include("deffinov.reports.urls")),
     path("", include("deffinov.dashboards.urls")),
+    path("donnees-ouvertes/", include("deffinov.opendata.urls")),
     path("", include("deffinov.www.urls")),
 ]
 

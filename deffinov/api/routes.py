@@ -6,9 +6,10 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from ninja import Body, NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import Field
 
+from deffinov.api.auth import UNAUTHENTICATED
 from deffinov.api.errors import french_validation_errors, server_error_response
 
 DETAIL = {
@@ -130,6 +131,12 @@ ENDPOINTS = (
     ("GET", "communes", "Recherche de communes normandes"),
     ("GET", "communes/{code}", "Une commune"),
     ("POST", "eligibility", "Vérifier l'éligibilité d'un collectif"),
+    ("GET", "grants", "Projets financés, leurs membres et leur échéancier"),
+    ("GET", "waves/{slug}/applications", "Dossiers d'une vague, états, notes et décisions (jeton, portée read)"),
+    ("GET", "payments", "Tranches des projets financés (jeton, portée read)"),
+    ("POST", "payments/{tranche_id}/paid", "Enregistrer le paiement d'une tranche validée (jeton, portée payments)"),
+    ("GET", "open-data/scdl-subventions.csv", "Subventions attribuées (SCDL « subventions » 2.1.1, CSV)"),
+    ("GET", "open-data/dispositif-aide.csv", "Appels à projets (schéma « dispositif d'aide », CSV)"),
     ("POST", "ping", "Sonde : répond sans rien lire ni écrire"),
 )
 
@@ -145,6 +152,13 @@ def index(request):
             {"method": method, "path": f"{root}{path}", "summary": summary} for method, path, summary in ENDPOINTS
         ],
     }
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    response = api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
+    response["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 @api.exception_handler(HttpError)
@@ -164,3 +178,6 @@ def api_not_found(request, *args, **kwargs):
 api.add_router("/calls", "deffinov.calls.api.router")
 api.add_router("/communes", "deffinov.territories.api.router")
 api.add_router("/eligibility", "deffinov.eligibility.api.router")
+api.add_router("/open-data", "deffinov.opendata.api.router")
+api.add_router("/grants", "deffinov.api.grants.router")
+api.add_router("", "deffinov.api.staff.router")

@@ -19,6 +19,7 @@ PUBLIC = {
     "www:accessibility",
     "www:legal",
     "www:favicon",
+    "opendata:index",
     # Invitation links explain what to do next (create an account, log in) to someone not logged in yet.
     "organisations:invitation_accept",
     "applications:partner_invitation",

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from deffinov.api import views
+
+app_name = "api_tokens"
+urlpatterns = [
+    path("", views.token_list, name="list"),
+    path("<int:pk>/revoquer/", views.revoke, name="revoke"),
+]
