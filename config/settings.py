@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "deffinov.reports",
     "deffinov.opendata",
     "deffinov.dashboards",
+    "deffinov.network",
     "deffinov.api",
     "deffinov.instruction",
     "deffinov.demo",
@@ -294,12 +295,21 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# The places' map: Leaflet is served from our static files; only its tiles come from the tile server, as images.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env_str(
+    "MAP_ATTRIBUTION",
+    "© les contributeurs d'<a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>, "
+    "fonds de carte <a href=\"https://www.openstreetmap.fr/\">OpenStreetMap France</a>",
+)
+MAP_TILE_ORIGIN = "https://" + MAP_TILE_URL.split("//", 1)[-1].split("/", 1)[0].replace("{s}", "*")
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

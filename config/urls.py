@@ -32,6 +32,7 @@ urlpatterns = [
     path("versements/", include("deffinov.payments.queue_urls")),
     path("projets/<str:number>/bilans/", include("deffinov.reports.urls")),
     path("", include("deffinov.dashboards.urls")),
+    path("lieux/", include("deffinov.network.urls")),
     path("donnees-ouvertes/", include("deffinov.opendata.urls")),
     path("", include("deffinov.www.urls")),
 ]
