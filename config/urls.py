@@ -30,7 +30,7 @@ urlpatterns = [
     path("projets/", include("deffinov.grants.urls")),
     path("projets/<str:number>/versements/", include("deffinov.payments.urls")),
     path("versements/", include("deffinov.payments.queue_urls")),
-    path("projets/<str:number>/bilans/", include("deffinov.reports.urls")),
+    path("", include("deffinov.reports.urls")),  # /projets/<number>/bilans/… and the Region's /suivi/bilans-en-retard/
     path("", include("deffinov.dashboards.urls")),
     path("lieux/", include("deffinov.network.urls")),
     path("donnees-ouvertes/", include("deffinov.opendata.urls")),
