@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from deffinov.accounts.second_factor import has_active_totp, requires_second_factor
 
 # The pages of the Region's agents and of the admins; the rest of the site stays usable without a second factor.
-STAFF_PREFIXES = ("/admin/", "/instruction/", "/comite/", "/expertise/", "/dossiers/")
+STAFF_PREFIXES = ("/admin/", "/instruction/", "/comite/", "/expertise/", "/dossiers/", "/projets/")
 # The admin's login page sends to the site's login, itself outside the staff pages.
 EXEMPT_PATHS = ("/admin/login/", "/admin/logout/")
 

@@ -106,7 +106,6 @@ def test_the_project_page_shows_amount_dates_shares_convention_and_history(clien
     assert "Déposer la convention signée" in text  # the lead's admin may upload it
     assert "Contre-signer" not in text
     assert "Projet ouvert" in text  # the timeline starts at the deliberation
-    assert "Projets financés" in text  # the menu entry of a person whose structure has a project
 
     client.force_login(data["partner_admin"])
     text = client.get(project.get_absolute_url()).text
@@ -177,3 +176,26 @@ def test_actions_need_a_confirmation_and_a_termination_its_motivation(client, op
     assert project.state == ProjectState.TERMINATED
     html = client.get(project.get_absolute_url()).text
     assert "Structure liquidée." in html and "Résilié" in html
+
+
+def test_a_region_agent_without_a_second_factor_sets_one_up_before_the_projects(client, opened):
+    project, _ = opened
+    client.force_login(UserFactory(instructor=True, second_factor=False))
+    response = client.get(project.get_absolute_url())
+    assert response.status_code == 302 and "totp" in response.url
+
+
+def test_the_menu_offers_the_projects_to_followers_and_to_people_whose_structures_have_one(
+    client, opened, instructor, finance_officer
+):
+    _, data = opened
+    link = '<a href="/projets/"'
+    for user, expected in [
+        (data["lead_admin"], True),
+        (data["partner_admin"], True),
+        (instructor, True),
+        (finance_officer, True),
+        (UserFactory(), False),
+    ]:
+        client.force_login(user)
+        assert (link in client.get(reverse("accounts:dashboard")).text) is expected, user

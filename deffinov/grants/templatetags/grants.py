@@ -1,21 +1,20 @@
+import rules
 from django import template
 
 from deffinov.grants.models import FundedProject
+from deffinov.grants.signals import SESSION_KEY
 
 register = template.Library()
 
 
 @register.simple_tag
-def follows_projects(user):
-    """{% follows_projects user as flag %}: the Region's followers, and people whose structures have a funded
-    project, get the « Projets financés » entry (one query for the latter, once per request)."""
+def follows_projects(request):
+    """{% follows_projects request as flag %}: the Region's followers, and people whose structures have a funded
+    project, get the « Projets financés » entry."""
+    user = request.user
     if not user.is_authenticated:
         return False
-    if user.has_perm("grants.view_projects"):
-        return True
-    if not hasattr(user, "_has_funded_projects"):
-        user._has_funded_projects = FundedProject.objects.visible_to(user).exists()
-    return user._has_funded_projects
+    return rules.has_perm("grants.view_projects", user) or bool(request.session.get(SESSION_KEY))
 
 
 @register.simple_tag

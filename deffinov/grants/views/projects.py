@@ -15,6 +15,7 @@ from deffinov.grants import workflow
 from deffinov.grants.access import get_project_for_user
 from deffinov.grants.forms import CountersignForm, SignedConventionForm, TransitionForm
 from deffinov.grants.models import FundedProject, ProjectState
+from deffinov.grants.signals import SESSION_KEY
 from deffinov.grants.timeline import project_timeline
 from deffinov.territories.models import Department
 
@@ -108,7 +109,9 @@ def project_page(request, project, status=200, **forms):
 @require_GET
 def detail(request, number):
     """The collectif's people and the Region's followers; 404 for anybody else."""
-    return project_page(request, get_project_for_user(request.user, number))
+    project = get_project_for_user(request.user, number)
+    request.session[SESSION_KEY] = True  # the menu now offers the projects
+    return project_page(request, project)
 
 
 @login_required
