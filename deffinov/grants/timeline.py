@@ -33,10 +33,8 @@ def project_timeline(project, versions, amendments):
         detail = f"Date de la convention : {day(project.convention_date)}" if step.to_state == "signed" else ""
         events.append(Event(step.at, ProjectState(step.to_state).label, step.motivation or detail, _name(step.by)))
     for version in versions:
-        if version.version != "generated":
-            events.append(
-                Event(version.at, f"Convention {version.get_version_display().lower()}", "", _name(version.by))
-            )
+        if version.version == "signed":  # the countersignature is the change of state above
+            events.append(Event(version.at, "Convention signée par le chef de file déposée", "", _name(version.by)))
     for amendment in amendments:
         events.append(
             Event(
