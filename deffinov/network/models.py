@@ -75,7 +75,7 @@ class PlaceQuerySet(models.QuerySet):
             )
             .annotate(distance_km=models.ExpressionWrapper(distance, output_field=FloatField()))
             .filter(distance_km__lte=radius_km)
-            .order_by("distance_km", "name", "pk")
+            .order_by("distance_km", "pk")
         )
 
 
@@ -160,7 +160,10 @@ class Place(models.Model):
     class Meta:
         verbose_name = "lieu"
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="place_coordinates")]
+        indexes = [
+            # The bounding box and what the public may see, read from the index alone (docs/adr/005-geo-search.md).
+            models.Index(fields=["latitude", "longitude", "published", "organisation", "id"], name="place_geo_search"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),

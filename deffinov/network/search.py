@@ -54,7 +54,43 @@ def find(criteria, moment=None):
     if criteria.open_now:
         moment = moment or timezone.now()
         return [place for place in places if place.is_open_at(moment)]
+    if criteria.commune is not None:
+        return Ranked(places)
     return places
+
+
+class Ranked:
+    """The places of a search around a point, nearest first, read a page at a time: the ranking (ids and distances
+    of every place in the circle) is read once from the index on the coordinates alone, then only the page's places
+    are loaded, by id."""
+
+    def __init__(self, places):
+        self.places = places
+        self._ranking = None
+
+    @property
+    def ranking(self):
+        if self._ranking is None:
+            self._ranking = list(self.places.values_list("pk", "distance_km"))
+        return self._ranking
+
+    def count(self):
+        return len(self.ranking)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ranked = self.ranking[index]
+        loaded = Place.objects.select_related("commune").in_bulk([pk for pk, _distance in ranked])
+        page = []
+        for pk, distance in ranked:
+            place = loaded[pk]
+            place.distance_km = distance
+            page.append(place)
+        return page
 
 
 def page_of(results, number, size=PAGE_SIZE):

@@ -158,3 +158,15 @@ def test_the_search_page_without_criteria_lists_published_places(client, places)
     html = client.get("/lieux/").content.decode()
     assert "4 lieux" in html
     assert "Lieu caché" not in html
+
+
+def test_the_number_of_queries_does_not_grow_with_the_places(client, communes, django_assert_max_num_queries):
+    for number in range(3):
+        PlaceFactory(name=f"Lieu {number}")
+    with django_assert_max_num_queries(5) as few:
+        client.get("/lieux/", {"commune": "14762", "rayon": "30"})
+    for number in range(3, 15):
+        PlaceFactory(name=f"Lieu {number}", commune=communes["caen"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get("/lieux/", {"commune": "14762", "rayon": "100"}).content.decode()
+    assert "15 lieux" in html
