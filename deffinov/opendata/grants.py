@@ -20,10 +20,12 @@ def accepted_members():
     )
 
 
-def public_projects():
-    """Every funded project with what the public may read of it, in a constant number of queries."""
+def public_projects(places=True):
+    """Every funded project with what the public may read of it, in a constant number of queries (`places=False`
+    leaves out the communes of the project, which only `departements` reads)."""
+    lookups = [accepted_members(), "tranches", *(["application__communes"] if places else [])]
     return FundedProject.objects.select_related("application__wave__call", "decision__session").prefetch_related(
-        accepted_members(), "application__communes", "tranches"
+        *lookups
     )
 
 

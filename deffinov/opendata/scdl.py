@@ -36,7 +36,7 @@ CHUNK = 500
 def published_projects():
     """The projects the file lists: countersigned (a convention date) and granted at least the threshold."""
     return (
-        public_projects()
+        public_projects(places=False)
         .filter(convention_date__isnull=False, amount_granted__gte=settings.OPEN_DATA_GRANT_THRESHOLD)
         .order_by("convention_date", "pk")
     )
