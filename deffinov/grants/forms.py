@@ -70,7 +70,7 @@ class AmendmentForm(forms.Form):
         for participation in participations:
             name = f"share_{participation.pk}"
             self.fields[name] = PercentField(
-                label=f"Part de {participation.organisation.name} (%)",
+                label=f"{participation.organisation.name} (%)",
                 error_messages={"required": f"Indiquez la part de {participation.organisation.name}."},
             )
             self.initial.setdefault(name, (participation.grant_share * HUNDRED).normalize())

@@ -68,6 +68,21 @@ def test_the_lead_uploads_the_signed_convention_and_the_region_countersigns_it(p
     project.refresh_from_db()
     assert project.state == ProjectState.SIGNED and project.convention_date == timezone.localdate()
 
+    # The list of projects and the amendment form read well too, on a phone as well.
+    page.goto("/projets/")
+    check_accessibility(page, "projets-finances")
+    fits_a_phone(page)
+    page.goto(f"{url}avenants/nouveau/")
+    page.get_by_label("Motif").fill("Report de l'ouverture du second lieu.")
+    page.get_by_label("Date de l'avenant").fill(timezone.localdate().isoformat())
+    page.get_by_label("Montant accordé (€)").fill("150 000")
+    page.get_by_role("button", name="Enregistrer l'avenant").click()
+    expect(page.get_by_text("Le montant dépasse la subvention demandée par le collectif")).to_be_visible()
+    expect(page.get_by_label("Montant accordé (€)")).to_have_value("150 000")
+    expect(page.get_by_label("Motif")).to_have_value("Report de l'ouverture du second lieu.")
+    check_accessibility(page, "projet-avenant-refuse")
+    fits_a_phone(page)
+
     # A member of the collectif reads the countersigned convention.
     log_in(page, live_server, data["partner_admin"])
     page.goto(url)
