@@ -15,6 +15,7 @@ from deffinov.applications.models import ExpenseLine
 from deffinov.audit.models import record
 from deffinov.formatting import euros
 from deffinov.grants.models import ProjectState
+from deffinov.reports.catalogue import ensure_catalogue
 from deffinov.reports.models import (
     INDICATOR_LIMIT,
     Indicator,
@@ -57,7 +58,12 @@ def expense_lines(project):
 
 
 def catalogue():
-    return list(Indicator.objects.filter(is_active=True).order_by("position", "code"))
+    """The active indicators, in order; the declared catalogue is written first if the table is empty (a database
+    flushed after its migrations)."""
+    indicators = list(Indicator.objects.filter(is_active=True).order_by("position", "code"))
+    if not indicators and not Indicator.objects.exists():
+        indicators = ensure_catalogue()
+    return indicators
 
 
 def check_value(indicator, public, value):

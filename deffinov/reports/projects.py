@@ -10,7 +10,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 
 from deffinov.eligibility.engine import add_months
-from deffinov.reports.models import Report, ReportKind
+from deffinov.reports.models import Report, ReportKind, ReportState
 
 FINAL_REPORT_MONTHS_AFTER_END = 2
 
@@ -46,3 +46,16 @@ def ensure_reports(project):
 def after_countersign(project, by, at, **given):
     """Hook of the grants workflow: the convention is signed, the reports are owed."""
     ensure_reports(project)
+
+
+def reschedule(project):
+    """Follow a change of the project's dates (an amendment): reports not handed in yet get their new due dates, and
+    their reminders start again from them. Returns how many reports moved."""
+    dates = due_dates(project)
+    moved = 0
+    for report in project.reports.filter(state=ReportState.DRAFT):
+        if report.due_on != dates[report.kind]:
+            Report.objects.filter(pk=report.pk, state=ReportState.DRAFT).update(due_on=dates[report.kind])
+            report.reminders.all().delete()
+            moved += 1
+    return moved

@@ -57,3 +57,13 @@ def test_the_region_reads_what_was_handed_in_never_the_draft(client, project, le
     assert "Brouillon confidentiel" not in page.text
     assert "pas encore été remis" in page.text
     assert interim.versions.count() == 1
+
+
+def test_the_project_page_shows_its_reports_to_the_lead_and_to_the_region(client, project, lead_admin, instructor):
+    for user in (lead_admin, instructor):
+        client.force_login(user)
+        page = client.get(reverse("grants:detail", args=[project.number]))
+        assert page.status_code == 200
+        assert (
+            "Bilans du projet" in page.text and reverse("reports:detail", args=[project.number, "final"]) in page.text
+        )

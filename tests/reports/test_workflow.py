@@ -16,7 +16,7 @@ from deffinov.payments.models import TrancheState
 from deffinov.reports import workflow
 from deffinov.reports.content import ReportError, save_content
 from deffinov.reports.models import Report, ReportKind, ReportState
-from deffinov.reports.projects import ensure_reports
+from deffinov.reports.projects import ensure_reports, reschedule
 from tests.grants.helpers import funded_project
 from tests.reports.helpers import FIGURES, accepted, handed_in, report, written
 
@@ -181,3 +181,13 @@ def test_a_terminated_project_keeps_its_reports_unwritable_through_the_real_work
     assert grants_workflow.apply(project, "terminate", functional_admin, motivation="Activité arrêtée.")
     with pytest.raises(ReportError, match="Résilié"):
         save_content(report(project), lead_admin, narrative="x", spent={}, values={}, communes=[])
+
+
+def test_an_amendment_moving_the_end_moves_the_due_dates_of_reports_not_handed_in(project, lead_admin):
+    handed_in(report(project), lead_admin)
+    interim_due = report(project).due_on
+    project.ends_on = project.ends_on + dt.timedelta(days=92)
+    project.save(update_fields=["ends_on"])
+    assert reschedule(project) == 1
+    assert report(project).due_on == interim_due  # handed in: its date is history
+    assert report(project, ReportKind.FINAL).due_on == add_months(project.ends_on, 2)

@@ -1,5 +1,4 @@
 from django import template
-from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from deffinov import formatting
@@ -31,12 +30,3 @@ def project_reports(context, project):
         }
         for report in ensure_reports(project)
     ]
-
-
-@register.simple_tag
-def project_url(project):
-    """The project's page, or "" while the site has none (the reports' pages stand on their own)."""
-    try:
-        return project.get_absolute_url()
-    except NoReverseMatch:
-        return ""
