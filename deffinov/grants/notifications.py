@@ -1,5 +1,7 @@
 """Emails of a funded project, stored then sent by the worker: the convention to sign, then countersigned."""
 
+import contextlib
+
 from django.db import transaction
 from django_tasks import task
 
@@ -28,7 +30,9 @@ def load(project_id):
 def send_convention_to_sign(project_id):
     """The convention is made (stored) and the lead's administrators are told it awaits their signature."""
     project = load(project_id)
-    convention.generated(project)
+    # With a template broken outside the admin, it is made once corrected; the download page says why meanwhile.
+    with contextlib.suppress(convention.TemplateError):
+        convention.generated(project)
     for email in lead_admin_emails(project):
         send_templated_email([email], "grants/emails/convention_to_sign", {"project": project})
     return True

@@ -229,3 +229,12 @@ def test_an_outsider_never_reaches_the_signed_copy(client, opened):
     client.force_login(UserFactory())
     response = client.get(reverse("grants:convention_version", args=[project.number, document.pk]))
     assert response.status_code == 404
+
+
+def test_a_template_broken_outside_the_admin_gives_a_french_message_not_a_crash(client, opened):
+    project, data = opened
+    ConventionTemplate.objects.filter(call=project.call).update(body="Objet : {% debug %}")
+    client.force_login(data["lead_admin"])
+    response = client.get(reverse("grants:convention", args=[project.number]))
+    assert response.status_code == 422
+    assert "le modèle de convention de l'appel contient une erreur" in html.unescape(response.text)

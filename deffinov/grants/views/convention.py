@@ -33,7 +33,14 @@ def pdf_file(request, project, document):
 def current(request, number):
     """The convention as it stands: the one to sign, or the countersigned one. Same audience as the project."""
     project = get_project_for_user(request.user, number)
-    document = convention.latest(project, "countersigned") or convention.generated(project, by=request.user)
+    try:
+        document = convention.latest(project, "countersigned") or convention.generated(project, by=request.user)
+    except convention.TemplateError as error:
+        message = (
+            "La convention ne peut pas être produite : le modèle de convention de l'appel contient une erreur "
+            f"({' '.join(error.messages)}). Un administrateur fonctionnel doit le corriger."
+        )
+        return project_page(request, project, status=422, error=message)
     return pdf_file(request, project, document)
 
 
