@@ -13,7 +13,7 @@ from deffinov.applications.bounds import AMOUNT_LIMIT, CENT
 from deffinov.applications.documents import check_upload
 from deffinov.applications.models import ExpenseLine
 from deffinov.audit.models import record
-from deffinov.formatting import euros
+from deffinov.formatting import euros, grouped
 from deffinov.grants.models import ProjectState
 from deffinov.reports.catalogue import ensure_catalogue
 from deffinov.reports.models import (
@@ -78,8 +78,8 @@ def check_value(indicator, public, value):
         raise ReportError(f"« {where} » : un indicateur ne peut pas être négatif.", indicator.code)
     if value > INDICATOR_LIMIT:
         raise ReportError(
-            f"« {where} » : {value} dépasse la limite de {INDICATOR_LIMIT:,} {indicator.unit} : "
-            "vérifiez le nombre de zéros.".replace(",", "\u202f"),
+            f"« {where} » : {grouped(value)} dépasse la limite de {grouped(INDICATOR_LIMIT)} {indicator.unit} : "
+            "vérifiez le nombre de zéros.",
             indicator.code,
         )
     if indicator.kind == IndicatorKind.INTEGER and value != value.to_integral_value():

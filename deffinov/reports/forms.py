@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from deffinov.applications.documents import ALLOWED_LABEL, check_upload
 from deffinov.applications.forms.fields import EurosField, FrenchDecimalField
 from deffinov.applications.forms.sections import communes_text
+from deffinov.formatting import grouped
 from deffinov.reports.content import NARRATIVE_MAX
 from deffinov.reports.models import INDICATOR_LIMIT, IndicatorKind
 from deffinov.territories.forms import CommuneField, CommuneListInput
@@ -30,7 +31,7 @@ class IndicatorField(FrenchDecimalField):
         )
 
     def shown(self, value):
-        return f"{value:,}".replace(",", "\u202f")
+        return grouped(value)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

@@ -114,3 +114,8 @@ def test_attachments_are_checked_and_frozen_with_the_version(client, project, le
     assert list(interim.versions.get().attachments.all()) == [attachment]
     download = client.get(reverse("reports:attachment", args=[project.number, "interim", attachment.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+
+
+def test_a_huge_value_given_to_the_domain_is_refused_with_the_limit_written_the_french_way():
+    with pytest.raises(ReportError, match="2\xa0000\xa0000 dépasse la limite de 1\xa0000\xa0000 structures"):
+        check_values({("partenaires", ""): Decimal(2_000_000)})
