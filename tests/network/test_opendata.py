@@ -12,7 +12,8 @@ from frictionless import Resource, Schema
 
 from deffinov.network.models import Place
 from deffinov.network.opendata import COLUMNS, SCHEMA_PATH
-from deffinov.organisations.models import Organisation
+from deffinov.organisations.models import Claim, Organisation
+from tests.accounts.factories import UserFactory
 from tests.network.factories import PlaceFactory
 from tests.organisations.factories import OrganisationFactory, siret
 
@@ -133,6 +134,9 @@ def test_a_wet_run_imports_links_to_a_new_unclaimed_structure_and_is_idempotent(
     assert place.services == ["outils", "insertion", "loisirs"]
     assert place.organisation.siret == example["pivot"] and not place.organisation.memberships.exists()
     assert place.kinds == ["TIERS_LIEUX", "ASSO"]
+    # Its owners can claim the structure the import created.
+    claim = Claim.request(place.organisation, UserFactory(), "Je dirige cette association.")
+    assert claim.is_open
 
     out, _ = run(path, "--wet-run")
     assert "0 lieu(x) créé(s), 0 mis à jour, 1 inchangé(s)" in out
