@@ -137,6 +137,10 @@ ENDPOINTS = (
     ("POST", "payments/{tranche_id}/paid", "Enregistrer le paiement d'une tranche validée (jeton, portée payments)"),
     ("GET", "open-data/scdl-subventions.csv", "Subventions attribuées (SCDL « subventions » 2.1.1, CSV)"),
     ("GET", "open-data/dispositif-aide.csv", "Appels à projets (schéma « dispositif d'aide », CSV)"),
+    ("GET", "places", "Lieux publiés autour d'une commune : types, services, équipements, ouverts maintenant"),
+    ("GET", "places.geojson", "Les mêmes lieux en GeoJSON"),
+    ("GET", "open-data/lieux-mediation-numerique.csv", "Lieux publiés (« lieux de médiation numérique » 1.0.2, CSV)"),
+    ("GET", "open-data/lieux-mediation-numerique.json", "Lieux publiés (« lieux de médiation numérique » 1.0.2, JSON)"),
     ("POST", "ping", "Sonde : répond sans rien lire ni écrire"),
 )
 
