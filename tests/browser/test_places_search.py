@@ -59,3 +59,13 @@ def test_without_javascript_the_list_alone_works(browser, live_server, places):
     expect(page.locator(".place-card h3")).to_have_text(["Lieu de Vire Normandie", "Lieu de Saint-Lô"])
     expect(page.locator("[data-places-map]")).to_be_hidden()
     context.close()
+
+
+def test_a_places_page_shows_its_hours_and_its_map(offline_tiles, check_accessibility, places):
+    page = offline_tiles
+    page.goto("/lieux/?commune=14762&rayon=10")
+    page.get_by_role("link", name="Lieu de Vire Normandie").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lieu de Vire Normandie")
+    expect(page.get_by_role("table", name="Horaires de la semaine")).to_contain_text("Samedi")
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
+    check_accessibility(page, "place-page")
