@@ -125,9 +125,14 @@ class ContactForm(MessageForm):
         self.fields["organisation"] = forms.ModelChoiceField(
             label="Au nom de la structure", queryset=organisations, empty_label=None
         )
-        if len(organisations) == 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
+        self.only = organisations[0] if len(organisations) == 1 else None
+        if self.only is not None:
+            field = self.fields["organisation"]
+            field.widget, field.required, field.initial = forms.HiddenInput(), False, self.only.pk
         self.order_fields(["organisation", "body"])
+
+    def clean_organisation(self):
+        return self.cleaned_data.get("organisation") or self.only
 
 
 class InviteForm(forms.Form):
