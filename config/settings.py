@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "deffinov.opendata",
     "deffinov.dashboards",
     "deffinov.network",
+    "deffinov.bookings",
     "deffinov.loans",
     "deffinov.matchmaking",
     "deffinov.api",

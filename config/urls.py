@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("deffinov.reports.urls")),  # /projets/<number>/bilans/… and the Region's /suivi/bilans-en-retard/
     path("", include("deffinov.dashboards.urls")),
     path("lieux/", include("deffinov.network.urls")),
+    path("reservations/", include("deffinov.bookings.urls")),
     path("prets/", include("deffinov.loans.urls")),
     path("partenaires/", include("deffinov.matchmaking.urls")),
     path("donnees-ouvertes/", include("deffinov.opendata.urls")),

@@ -52,6 +52,7 @@ class Filters(Schema):
     services: list[Service] = Field([], description="Services proposés (tous).")
     equipment: list[Equipment] = Field([], description="Équipements pour la formation à distance (tous).")
     open_now: bool = Field(False, description="Seulement les lieux ouverts maintenant (heure de Paris).")
+    bookable: bool = Field(False, description="Seulement les lieux où l'on peut réserver une place en ligne.")
     page: int = Field(1, ge=1, le=10_000)
     page_size: int = Field(search.PAGE_SIZE, ge=1, le=search.MAX_PAGE_SIZE)
 
@@ -77,6 +78,7 @@ def results(filters):
             services=tuple(filters.services),
             equipment=tuple(filters.equipment),
             open_now=filters.open_now,
+            bookable=filters.bookable,
         )
     except search.SearchError as error:
         raise unprocessable(error.field, error.message) from None

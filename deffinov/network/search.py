@@ -29,6 +29,7 @@ class Criteria:
     services: tuple = ()
     equipment: tuple = ()
     open_now: bool = False
+    bookable: bool = False  # only places with a resource open to booking (deffinov.bookings)
 
     def __post_init__(self):
         if not 0 < self.radius_km <= geo.MAX_RADIUS_KM:
@@ -49,6 +50,8 @@ def find(criteria, moment=None):
         .equipped_with(criteria.equipment)
         .select_related("commune")
     )
+    if criteria.bookable:
+        places = places.filter(pk__in=Place.objects.filter(resources__active=True).values("pk"))
     if criteria.commune is not None:
         places = places.within(float(criteria.commune.latitude), float(criteria.commune.longitude), criteria.radius_km)
     if criteria.open_now:

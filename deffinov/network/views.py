@@ -86,6 +86,7 @@ def place_detail(request, pk):
         "funded_projects": funded_projects_of(place.organisation),
         "can_manage": request.user.has_perm("network.manage_places", place.organisation),
         "is_visible": Place.objects.visible().filter(pk=place.pk).exists(),
+        "bookable": place.resources.filter(active=True).exists(),
         "points": [map_point(place)],
         "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION},
     }

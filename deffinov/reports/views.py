@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from deffinov.bookings.indicators import report_initial
 from deffinov.formatting import PARIS
 from deffinov.grants.access import get_project_for_user
 from deffinov.reports import content, workflow
@@ -37,8 +38,15 @@ def get_report(user, number, kind, perm="grants.view_project"):
 
 
 def _form(report, data=None, files=None):
+    # Attendance at the project's places pre-fills the learners by public until the report gives them.
+    initial = {**ReportForm.initial_from(report), **report_initial(report)}
     return ReportForm(
-        data, files, report=report, lines=content.expense_lines(report.project), indicators=content.catalogue()
+        data,
+        files,
+        report=report,
+        lines=content.expense_lines(report.project),
+        indicators=content.catalogue(),
+        initial=initial,
     )
 
 

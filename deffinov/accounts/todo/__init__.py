@@ -19,6 +19,7 @@ from deffinov.accounts.todo.region import (
     instructor_block,
     validation_block,
 )
+from deffinov.bookings.todo import bookings_block
 from deffinov.organisations.addressees import confirmed_addresses
 from deffinov.organisations.models import Membership
 from deffinov.reviews.models import ExpertInvitation
@@ -59,6 +60,8 @@ def home_of(user, now=None):
         blocks.append(finance_block(user, now))
     if expert:
         blocks.append(expert_block(user, now, addresses))
+    if booked := bookings_block(user, now):
+        blocks.append(booked)
     may_create = any(m.role == Membership.Role.ADMIN for m in memberships)
     return Home(
         memberships=memberships,
