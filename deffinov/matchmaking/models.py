@@ -53,7 +53,9 @@ class Ad(models.Model):
     radius_km = models.PositiveSmallIntegerField("rayon (km)", default=DEFAULT_RADIUS_KM)
     description = models.TextField("description", max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     status = models.CharField("statut", max_length=20, choices=AdStatus.choices, default=AdStatus.PUBLISHED)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
