@@ -9,8 +9,9 @@ from deffinov.applications.documents import ALLOWED_LABEL, check_upload
 from deffinov.applications.forms.fields import EurosField, FrenchDecimalField
 from deffinov.applications.forms.sections import communes_text
 from deffinov.formatting import grouped
+from deffinov.loans.indicators import pooled_equipment
 from deffinov.reports.content import NARRATIVE_MAX
-from deffinov.reports.models import INDICATOR_LIMIT, IndicatorKind
+from deffinov.reports.models import INDICATOR_LIMIT, IndicatorKind, ReportKind
 from deffinov.territories.forms import CommuneField, CommuneListInput
 
 
@@ -96,6 +97,11 @@ class ReportForm(forms.Form):
             initial[f"spent_{expense.line_id}"] = expense.spent
         for value in report.values.select_related("indicator"):
             initial[indicator_field_name(value.indicator, value.public)] = value.value
+        # Until typed, « équipements mutualisés » counts the members' items lent over the report's period.
+        project, middle = report.project, report.project.interim_report_due
+        start, end = (project.starts_on, middle) if report.kind == ReportKind.INTERIM else (middle, project.ends_on)
+        if pooled := pooled_equipment(project, start, end):
+            initial.setdefault("ind_equipements_mutualises", pooled)
         return initial
 
     def expense_fields(self):
