@@ -10,6 +10,7 @@ from deffinov.demo.decisions import load_demo_decisions
 from deffinov.demo.loader import load_demo
 from deffinov.demo.reference import MissingReferenceData
 from deffinov.instruction.demo import load_demo_instruction
+from deffinov.loans.demo import load_demo_loans
 from deffinov.matchmaking.demo import load_demo_ads
 from deffinov.network.demo import load_demo_places
 from deffinov.organisations.models import Organisation
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 load_demo_decisions(self.stdout)
                 load_demo_places(self.stdout)
                 load_demo_ads(self.stdout)
+                load_demo_loans(self.stdout)
                 if not wet_run:
                     transaction.set_rollback(True)
         except MissingReferenceData as error:
