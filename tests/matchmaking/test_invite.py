@@ -52,6 +52,7 @@ def test_one_click_from_a_suggestion_invites_the_structure(
 def test_refused_politely_when_the_structure_already_takes_part(client, lead_admin, dossier, trainer, trainer_ad):
     join(dossier, trainer)
     client.force_login(lead_admin)
+    assert f"Inviter Caen Formation à mon dossier {dossier.number}" in text(client.get(trainer_ad.get_absolute_url()))
     response = client.post(
         reverse("matchmaking:invite", args=[trainer_ad.pk]), {"dossier": dossier.number}, follow=True
     )
