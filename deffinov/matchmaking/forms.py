@@ -15,7 +15,7 @@ from deffinov.matchmaking.vocabulary import DOMAIN_CHOICES, Contribution
 from deffinov.organisations.kinds import Kind
 from deffinov.territories.forms import CommuneField, CommuneInput
 
-RADIUS = re.compile(r"^\d{1,4}$")
+RADIUS = re.compile(r"^[0-9]{1,4}$")
 RADIUS_MESSAGE = (
     f"Indiquez un rayon en kilomètres, un nombre entier de {MIN_RADIUS_KM} à {MAX_RADIUS_KM}, par exemple 30."
 )
