@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from deffinov.matchmaking.access import get_ad_for_reader, get_thread_for_user
 from deffinov.matchmaking.contact import ContactError, RateLimited, post, start_thread, thread_messages, threads_of
 from deffinov.matchmaking.forms import ContactForm, MessageForm
+from deffinov.matchmaking.models import MESSAGE_MAX_LENGTH
 from deffinov.matchmaking.views.ads import ad_detail
 from deffinov.organisations.models import Organisation
 
@@ -49,6 +50,8 @@ def thread_list(request):
 def thread_detail(request, pk):
     thread = get_thread_for_user(request.user, pk)
     form = MessageForm(request.POST or None)
+    if thread.contacts_shared:
+        form.fields["body"].help_text = f"{MESSAGE_MAX_LENGTH} caractères au plus."
     status = 200
     if request.method == "POST":
         if form.is_valid():
