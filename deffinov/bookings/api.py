@@ -7,7 +7,10 @@ import datetime as dt
 
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.responses import Status
 from ninja.security import HttpBearer, SessionAuth
+from ninja.utils import check_csrf
 from pydantic import model_validator
 
 from deffinov.api import tokens
@@ -36,7 +39,18 @@ class PersonalToken(HttpBearer):
         return access.user
 
 
-AUTH = [PersonalToken(), SessionAuth()]
+class Session(SessionAuth):
+    """The site's session; a write needs the CSRF header (`X-CSRFToken`), refused in French otherwise."""
+
+    def _get_key(self, request):
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise HttpError(
+                403, "Vérification CSRF échouée : envoyez l'en-tête « X-CSRFToken » avec le jeton du cookie csrftoken."
+            )
+        return request.COOKIES.get(self.param_name)
+
+
+AUTH = [PersonalToken(), Session()]
 
 
 class SlotOut(Schema):
@@ -83,11 +97,11 @@ def slot_out(slot):
 def place_slots(request, place_id: int, period: Query[Range]):
     """Les créneaux à venir des ressources du lieu, dans leur horizon de réservation, avec les places restantes."""
     if place_id > MAX_ID:
-        return 404, {"detail": "Lieu introuvable."}
+        return Status(404, {"detail": "Lieu introuvable."})
     try:
         place = get_place_for_public(request.user, place_id)
     except Http404:
-        return 404, {"detail": "Lieu introuvable."}
+        return Status(404, {"detail": "Lieu introuvable."})
     return [slot_out(slot) for slot in slots.open_slots(place, period.from_, period.to)]
 
 
@@ -132,27 +146,27 @@ def create_booking(request, payload: BookingIn):
     try:
         booking = booking_service.book(payload.slot, email=user.email, learner=user, name=user.get_full_name(), by=user)
     except BookingError as error:
-        return STATUS.get(error.code, 409), {"detail": error.message}
-    return 201, booking_out(booking)
+        return Status(STATUS.get(error.code, 409), {"detail": error.message})
+    return Status(201, booking_out(booking))
 
 
 @router.delete(
-    "/bookings/{int:booking_id}",
+    "/bookings/{booking_id}",
     auth=AUTH,
     response={200: BookingOut, 401: DetailOut, 403: DetailOut, 404: DetailOut, 409: DetailOut},
     url_name="booking",
     summary="Annuler sa réservation, avant la limite d'annulation",
 )
 def cancel_booking(request, booking_id: int):
-    if booking_id > MAX_ID:
-        return 404, {"detail": "Réservation introuvable."}
+    if not 0 < booking_id <= MAX_ID:
+        return Status(404, {"detail": "Réservation introuvable."})
     try:
         booking = get_booking_for_user(request.user, booking_id)
     except Http404:
-        return 404, {"detail": "Réservation introuvable."}
+        return Status(404, {"detail": "Réservation introuvable."})
     name = "cancel" if booking.learner_id == request.user.pk or booking.organisation_id else "host_cancel"
     try:
         apply(booking, name, by=request.user)
     except BookingError as error:
-        return STATUS.get(error.code, 409), {"detail": error.message}
-    return 200, booking_out(Booking.objects.select_related("slot__resource").get(pk=booking.pk))
+        return Status(STATUS.get(error.code, 409), {"detail": error.message})
+    return Status(200, booking_out(Booking.objects.select_related("slot__resource").get(pk=booking.pk)))

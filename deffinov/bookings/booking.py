@@ -59,6 +59,7 @@ def book(slot_id, *, email, learner=None, name="", public="", organisation=None,
                 else BookingState.REQUESTED
             )
             Slot.objects.filter(pk=slot.pk).update(taken=F("taken") + 1)
+            slot.taken += 1  # the row is locked: nobody else changed it meanwhile
             booking = Booking.objects.create(
                 slot=slot,
                 learner=learner,

@@ -32,6 +32,11 @@ def validate_hours(value):
         raise ValidationError(message, code="opening_hours")
 
 
+def long_day(date):
+    """« mardi 1er décembre 2026 »."""
+    return f"{hours.DAY_NAMES[date.weekday()]} {formatting.day(date)}"
+
+
 class ResourceKind(models.TextChoices):
     SEATS = "seats", "Places en salle de formation à distance"
     VISIO = "visio", "Salle de visioconférence"
@@ -139,7 +144,7 @@ class Slot(models.Model):
     def period_text(self):
         """« lundi 7 décembre 2026 de 9 h à 10 h »."""
         start, end = formatting.in_paris(self.starts_at), formatting.in_paris(self.ends_at)
-        return f"{formatting.day(start.date())} de {hours.clock(start.hour * 60 + start.minute)} à " + hours.clock(
+        return f"{long_day(start.date())} de {hours.clock(start.hour * 60 + start.minute)} à " + hours.clock(
             end.hour * 60 + end.minute
         )
 

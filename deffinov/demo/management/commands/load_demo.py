@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from deffinov.accounts.roles import Role, has_role
+from deffinov.bookings.demo import load_demo_bookings
 from deffinov.committee.demo import load_demo_committee
 from deffinov.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from deffinov.demo.applications import load_demo_applications
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 load_demo_committee(self.stdout)
                 load_demo_decisions(self.stdout)
                 load_demo_places(self.stdout)
+                load_demo_bookings(self.stdout)
                 load_demo_ads(self.stdout)
                 load_demo_loans(self.stdout)
                 if not wet_run:
