@@ -7,7 +7,7 @@ from deffinov.bookings.models import Booking, BookingState
 
 
 def bookings_block(user, now):
-    """The block of the person's coming bookings (one query); None for someone who never booked."""
+    """The block of the person's coming bookings (one query); None when there is none."""
     bookings = list(
         Booking.objects.filter(
             learner=user, state__in=(BookingState.REQUESTED, BookingState.CONFIRMED), slot__ends_at__gte=now
@@ -15,7 +15,7 @@ def bookings_block(user, now):
         .select_related("slot__resource__place")
         .order_by("slot__starts_at")[: SHOWN + 1]
     )
-    if not bookings and not Booking.objects.filter(learner=user).exists():
+    if not bookings:
         return None
     items = []
     for booking in bookings[:SHOWN]:

@@ -60,8 +60,8 @@ def home_of(user, now=None):
         blocks.append(finance_block(user, now))
     if expert:
         blocks.append(expert_block(user, now, addresses))
-    if booked := bookings_block(user, now):
-        blocks.append(booked)
+    if is_applicant and not memberships and (booked := bookings_block(user, now)):
+        blocks.append(booked)  # the learners' seats (one query, for people of no structure)
     may_create = any(m.role == Membership.Role.ADMIN for m in memberships)
     return Home(
         memberships=memberships,
