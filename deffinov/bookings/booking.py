@@ -12,6 +12,8 @@ from deffinov.bookings.models import Booking, BookingState, BookingTransition, S
 from deffinov.bookings.workflow import BookingError, apply
 
 FULL = "Ce créneau est complet : choisissez-en un autre."
+# A seat asked with an email alone is held this long for its link to be followed, then given back.
+UNCONFIRMED_HOLD = timezone.timedelta(hours=48)
 ALREADY = "Vous avez déjà réservé ce créneau."
 
 
@@ -49,6 +51,7 @@ def book(slot_id, *, email, learner=None, name="", public="", organisation=None,
             except Slot.DoesNotExist:
                 raise BookingError("Créneau introuvable.", "not_found") from None
             check_bookable(slot, at)
+            release_unconfirmed(slot, at)
             if Booking.objects.filter(slot=slot, email=email).exclude(state=BookingState.CANCELLED).exists():
                 raise BookingError(ALREADY if learner or not organisation else f"{email} a déjà ce créneau.", "already")
             if slot.taken >= slot.capacity:
@@ -87,6 +90,39 @@ def book(slot_id, *, email, learner=None, name="", public="", organisation=None,
         # The constraints caught what the lock should have: the same person twice, or a full slot.
         raise BookingError(ALREADY, "already") from None
     return booking
+
+
+def release_unconfirmed(slot, at):
+    """Give back the seats of the slot (locked by the caller) whose email was not confirmed in time."""
+    stale = list(
+        Booking.objects.filter(
+            slot=slot,
+            state=BookingState.REQUESTED,
+            email_confirmed_at__isnull=True,
+            created_at__lt=at - UNCONFIRMED_HOLD,
+        ).values_list("pk", flat=True)
+    )
+    if not stale:
+        return
+    Booking.objects.filter(pk__in=stale).update(state=BookingState.CANCELLED)
+    Slot.objects.filter(pk=slot.pk).update(taken=F("taken") - len(stale))
+    slot.taken -= len(stale)
+    BookingTransition.objects.bulk_create(
+        BookingTransition(
+            booking_id=pk,
+            from_state=BookingState.REQUESTED,
+            to_state=BookingState.CANCELLED,
+            at=at,
+            motivation="Courriel non confirmé à temps",
+        )
+        for pk in stale
+    )
+    record(
+        "booking.expire",
+        target=slot,
+        summary=f"{len(stale)} réservation(s) sans courriel confirmé libérée(s) : {slot}",
+        data={"bookings": stale},
+    )
 
 
 def confirm_email(booking, at=None):

@@ -86,3 +86,24 @@ def test_places_bookable_lists_only_those_with_resources(client, resource):
     names = [place["name"] for place in client.get("/api/v1/places", {"bookable": "true"}).json()["results"]]
     assert names == [resource.place.name]
     assert len(client.get("/api/v1/places").json()["results"]) == 2
+
+
+def test_a_personal_access_token_books_for_its_holder(client, slot, instructor):
+    from deffinov.api import tokens
+
+    _token, secret = tokens.create_token(instructor, "Essai", ["read"], dt.datetime(2027, 1, 1, tzinfo=PARIS))
+    response = client.post(
+        "/api/v1/bookings",
+        {"slot": slot.pk},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.status_code == 201
+    assert Booking.objects.get().learner == instructor
+    response = client.post(
+        "/api/v1/bookings",
+        {"slot": slot.pk},
+        content_type="application/json",
+        headers={"Authorization": "Bearer dfv_faux"},
+    )
+    assert response.status_code == 401

@@ -163,3 +163,19 @@ def test_a_training_organisation_books_for_its_learners(slot, db):
     booking = service.book(slot.pk, email="stagiaire@exemple.fr", organisation=organisation, by=trainer)
     assert booking.state == BookingState.CONFIRMED and booking.organisation == organisation
     assert apply(booking, "cancel", by=trainer)
+
+
+def test_a_seat_asked_by_email_alone_is_given_back_after_48_hours_unconfirmed(slot, now):
+    for number in range(4):
+        service.book(slot.pk, email=f"p{number}@exemple.fr")
+    with pytest.raises(BookingError, match="complet"):
+        service.book(slot.pk, email="lea@exemple.fr")
+    now.move_to(dt.datetime(2026, 12, 1, 8, 30, tzinfo=PARIS))  # still within 48 h
+    with pytest.raises(BookingError, match="complet"):
+        service.book(slot.pk, email="lea@exemple.fr")
+    Booking.objects.filter(slot=slot).update(created_at=dt.datetime(2026, 11, 28, 8, tzinfo=PARIS))
+    booking = service.book(slot.pk, email="lea@exemple.fr")
+    assert booking.state == BookingState.REQUESTED
+    assert Booking.objects.filter(state=BookingState.CANCELLED).count() == 4
+    slot.refresh_from_db()
+    assert slot.taken == 1
