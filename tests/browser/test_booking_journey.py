@@ -4,9 +4,13 @@ page, nothing sideways at 390 px."""
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from deffinov.bookings.models import Booking, BookingState
+from deffinov.bookings import booking as service
+from deffinov.bookings import slots
+from deffinov.bookings.models import Booking, BookingState, Slot
+from deffinov.formatting import PARIS
 from tests.accounts.factories import UserFactory
 from tests.bookings.factories import ResourceFactory
 
@@ -55,3 +59,27 @@ def test_a_learner_books_a_seat_then_cancels_it(page, resource, check_accessibil
     expect(page.get_by_text("Aucune réservation à venir.")).to_be_visible()
     booking.refresh_from_db()
     assert booking.state == BookingState.CANCELLED
+
+
+def test_the_host_marks_attendance_on_the_days_list(page, resource, check_accessibility, log_in_through_the_form):
+    host = UserFactory(email="accueil@exemple.fr", first_name="Hugo", last_name="Hôte")
+    resource.place.organisation.memberships.create(user=host, role="admin")
+    today = timezone.now().astimezone(PARIS).date()
+    slot = slots.open_slots(resource.place, today + timezone.timedelta(days=1), today + timezone.timedelta(days=1))[0]
+    learner = UserFactory(email="lea@exemple.fr", first_name="Léa", last_name="Martin")
+    service.book(slot.pk, email=learner.email, learner=learner, name="Léa Martin", public="apprentis")
+    # The session began an hour ago.
+    began = timezone.now() - timezone.timedelta(hours=1)
+    Slot.objects.filter(pk=slot.pk).update(starts_at=began, ends_at=began + timezone.timedelta(hours=1))
+
+    log_in_through_the_form(page, host)
+    page.goto(f"/reservations/accueil/{resource.place_id}/")
+    table = page.get_by_role("table", name="1 réservation")
+    expect(table).to_contain_text("Léa Martin")
+    check_accessibility(page, "booking-host")
+    page.get_by_role("button", name="Présent : lea@exemple.fr").click()
+    expect(page.get_by_role("table", name="1 réservation")).to_contain_text("Présent")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    check_accessibility(page, "booking-host-phone")
