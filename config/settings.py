@@ -302,8 +302,8 @@ if PRODUCTION:
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = env_str(
     "MAP_ATTRIBUTION",
-    "© les contributeurs d'<a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>, "
-    "fonds de carte <a href=\"https://www.openstreetmap.fr/\">OpenStreetMap France</a>",
+    '© les contributeurs d\'<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>, '
+    'fonds de carte <a href="https://www.openstreetmap.fr/">OpenStreetMap France</a>',
 )
 MAP_TILE_ORIGIN = "https://" + MAP_TILE_URL.split("//", 1)[-1].split("/", 1)[0].replace("{s}", "*")
 
@@ -327,5 +327,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # WeasyPrint narrates each step of each PDF at INFO: only its warnings are worth reading.
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

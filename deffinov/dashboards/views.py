@@ -24,8 +24,14 @@ def charted(table):
 def index(request):
     """Dossiers and grants per wave and département, committed and paid against the envelope, the projects' map."""
     places = figures.project_places()
+    money = figures.totals()
     context = {
-        "sections": [charted(build()) for build in figures.TABLES.values()],
+        "sections": [
+            charted(figures.by_wave(money)),
+            charted(figures.by_department(money)),
+            charted(figures.by_state()),
+        ],
+        "tables": [figures.by_indicator(), figures.indicators_by_month(), figures.late_reports()],
         "map": map_chart(places, "carte-projets"),
         "places": places,
     }

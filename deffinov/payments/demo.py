@@ -77,7 +77,8 @@ def load_demo(projects, instructor, finance_officer):
         if key == "balance":
             to_closing(project, instructor)
             balance = project.tranches.get(is_balance=True)
-            requests.submit(balance, lead_admins(project)[0], spent=statement(project, Decimal("0.9")))
+            if balance.state == TrancheState.REQUESTABLE:
+                requests.submit(balance, lead_admins(project)[0], spent=statement(project, Decimal("0.9")))
         elif key == "closed":
             to_closing(project, instructor)
             pay(project, 3, instructor, finance_officer, Decimal(1), f"{project.number}-3")

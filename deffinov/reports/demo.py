@@ -7,7 +7,6 @@ administrator writes and hands in; the instructor accepts. The final report decl
 planned budget, so the balance is paid pro rata.
 """
 
-import datetime as dt
 from decimal import ROUND_DOWN, Decimal
 
 from django.contrib.auth import get_user_model
@@ -100,12 +99,12 @@ def load_demo(projects, instructor=None, now=None):
             raise ValueError(f"Étape inconnue : {stage} (possibles : {', '.join(STAGES)}).")
         lead = lead_admin(project)
         interim, final = ensure_reports(project)
-        hand_in(interim, lead, INTERIM_SPENT_SHARE, INTERIM, now - dt.timedelta(days=20))
+        hand_in(interim, lead, INTERIM_SPENT_SHARE, INTERIM, now)
         if stage != "interim_submitted":
-            accept(interim, instructor or an_instructor(project), now - dt.timedelta(days=15))
+            accept(interim, instructor or an_instructor(project), now)
         if stage in ("final_submitted", "final_accepted"):
-            hand_in(final, lead, FINAL_SPENT_SHARE, FINAL, now - dt.timedelta(days=5))
+            hand_in(final, lead, FINAL_SPENT_SHARE, FINAL, now)
         if stage == "final_accepted":
-            accept(final, instructor or an_instructor(project), now - dt.timedelta(days=2))
+            accept(final, instructor or an_instructor(project), now)
         done[stage] = (interim, final)
     return done

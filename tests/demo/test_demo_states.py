@@ -14,6 +14,7 @@ from deffinov.calls.models import PARIS
 from deffinov.demo.applications import COMPLETE_TITLE, INCOMPLETE_TITLE, WAITING_TITLE, WITHDRAWN_TITLE
 from deffinov.demo.call import DEMO_WAVE_SLUG
 from deffinov.demo.decisions import REJECTED_TITLE
+from deffinov.demo.grants import LAUREATES
 from deffinov.instruction.demo import CORRECTION_TITLE, DISMISSED_TITLE
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,35 @@ def test_loading_the_demo_twice_adds_no_dossier(loaded, django_capture_on_commit
         call_command("load_demo", "--wet-run", stdout=StringIO())
 
     assert dict(demo_dossiers().values_list("title", "state")) == before
+
+
+def test_the_demo_has_a_funded_project_at_every_stage_reached_through_the_workflows(loaded):
+    from deffinov.grants.models import FundedProject, ProjectState
+    from deffinov.payments.models import RecoveryOrder, TrancheState
+    from deffinov.reports.models import ReportState
+
+    projects = {p.application.title: p for p in FundedProject.objects.select_related("application")}
+    by_stage = {stage: projects[title] for stage, title, _ in LAUREATES}
+    assert {p.state for p in projects.values()} == set(ProjectState.values), loaded
+
+    def tranches(stage):
+        return list(by_stage[stage].tranches.values_list("state", flat=True))
+
+    def report(stage, kind):
+        return by_stage[stage].reports.get(kind=kind).state
+
+    assert by_stage["convention_to_sign"].state == ProjectState.CONVENTION_TO_SIGN
+    assert tranches("signed") == [TrancheState.REQUESTABLE, TrancheState.LOCKED, TrancheState.LOCKED]
+    assert tranches("tranche_1_paid")[0] == TrancheState.PAID
+    assert by_stage["tranche_1_paid"].amendments.exists()
+    assert report("interim_submitted", "interim") == ReportState.SUBMITTED
+    assert tranches("tranche_2_paid")[:2] == [TrancheState.PAID, TrancheState.PAID]
+    assert report("balance", "final") == ReportState.ACCEPTED
+    assert tranches("balance")[2] == TrancheState.REQUESTED
+    assert by_stage["closed"].state == ProjectState.CLOSED
+    assert by_stage["terminated"].state == ProjectState.TERMINATED
+    assert RecoveryOrder.objects.filter(project=by_stage["terminated"]).exists()
+    for project in projects.values():
+        steps = list(project.transitions.order_by("at", "pk").values_list("from_state", "to_state"))
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(steps)), (project.number, steps)
+        assert not steps or steps[0][0] == ProjectState.CONVENTION_TO_SIGN

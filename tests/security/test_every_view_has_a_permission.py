@@ -20,6 +20,10 @@ PUBLIC = {
     "www:legal",
     "www:favicon",
     "opendata:index",
+    # The network's public side: the laureates, the places where one can train, the equipment one can borrow.
+    "dashboards:supported",
+    "network:search",
+    "loans:catalogue",
     # Invitation links explain what to do next (create an account, log in) to someone not logged in yet.
     "organisations:invitation_accept",
     "applications:partner_invitation",

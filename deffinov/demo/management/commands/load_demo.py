@@ -8,6 +8,7 @@ from deffinov.committee.demo import load_demo_committee
 from deffinov.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from deffinov.demo.applications import load_demo_applications
 from deffinov.demo.decisions import load_demo_decisions
+from deffinov.demo.grants import load_demo_grants
 from deffinov.demo.loader import load_demo
 from deffinov.demo.reference import MissingReferenceData
 from deffinov.instruction.demo import load_demo_instruction
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 load_demo_instruction(self.stdout)
                 load_demo_committee(self.stdout)
                 load_demo_decisions(self.stdout)
+                load_demo_grants(self.stdout)
                 load_demo_places(self.stdout)
                 load_demo_bookings(self.stdout)
                 load_demo_ads(self.stdout)
