@@ -61,39 +61,3 @@ def bar_chart(table, chart_id):
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
-
-
-# Normandy's bounding box, with a margin; longitudes shrink by cos(latitude) so the region keeps its shape.
-WEST, EAST, SOUTH, NORTH = -2.0, 1.9, 48.1, 50.15
-MAP_WIDTH = 640
-
-
-def project(latitude, longitude):
-    scale = math.cos(math.radians((SOUTH + NORTH) / 2))
-    width = (EAST - WEST) * scale
-    height = NORTH - SOUTH
-    x = (longitude - WEST) * scale / width * MAP_WIDTH
-    y = (NORTH - latitude) / height * (MAP_WIDTH * height / width)
-    return round(x, 1), round(y, 1)
-
-
-def map_chart(places, chart_id, caption="Carte des projets financés"):
-    """A point per place, linked to its page when it has one; the list beside the map holds the same places."""
-    _, map_height = project(SOUTH, EAST)
-    parts = [
-        f'<svg class="chart chart--map" id="{chart_id}" viewBox="0 0 {MAP_WIDTH} {round(map_height)}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(caption)}</title>',
-        f'<desc id="{chart_id}-desc">Chaque point est la commune du chef de file d\'un projet ; '
-        "la liste des projets suit la carte.</desc>",
-        f'<rect x="0" y="0" width="{MAP_WIDTH}" height="{round(map_height)}" fill="#eef3f8" stroke="#5a6b7b"/>',
-    ]
-    for place in places:
-        x, y = project(place.latitude, place.longitude)
-        point = (
-            f'<circle cx="{x}" cy="{y}" r="6" fill="#b34700" stroke="#ffffff" stroke-width="1.5">'
-            f"<title>{escape(place.title)} – {escape(place.commune)} ({escape(euros(place.amount))})</title></circle>"
-        )
-        parts.append(point)
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)

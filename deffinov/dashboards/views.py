@@ -2,18 +2,39 @@
 
 import tempfile
 
+from django.conf import settings
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from deffinov.committee.access import permission_required
 from deffinov.dashboards import figures
-from deffinov.dashboards.charts import bar_chart, map_chart
+from deffinov.dashboards.charts import bar_chart
 from deffinov.formatting import PARIS
 from deffinov.grants.models import FundedProject, ProjectState
 from deffinov.utils.spreadsheets import csv_lines, write_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def map_context(places, link):
+    """The map's points (read by the network's map script, over the same list of projects) and its tiles."""
+    return {
+        "places": places,
+        "points": [
+            {
+                "id": place.number,
+                "name": place.title,
+                "commune": place.commune,
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "url": reverse("grants:detail", args=[place.number]) if link else f"#projet-{place.number}",
+            }
+            for place in places
+        ],
+        "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION},
+    }
 
 
 def charted(table):
@@ -32,8 +53,7 @@ def index(request):
             charted(figures.by_state()),
         ],
         "tables": [figures.by_indicator(), figures.indicators_by_month(), figures.late_reports()],
-        "map": map_chart(places, "carte-projets"),
-        "places": places,
+        **map_context(places, link=True),
     }
     return render(request, "dashboards/index.html", context)
 
@@ -70,8 +90,7 @@ def supported(request):
     communes = {place.commune for place in places}
     context = {
         "projects": projects,
-        "places": places,
-        "map": map_chart(places, "carte-laureats", "Carte des projets soutenus"),
+        **map_context(places, link=False),
         "key_figures": {
             "projects": len(projects),
             "granted": sum((project.amount_granted for project in projects), figures.ZERO),
