@@ -12,9 +12,7 @@ carriage return is prefixed with a single quote, in every format, whatever the c
 that change after submission, labels); XLSX text cells are written as strings, never as formulas.
 """
 
-import csv
 import tempfile
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
@@ -27,6 +25,8 @@ from deffinov.eligibility.engine import cofinancing_rate
 from deffinov.eligibility.presentation import verdict_label
 from deffinov.reviews.models import Score, ensure_default_grid
 from deffinov.reviews.scoring import criterion_means
+from deffinov.utils import spreadsheets
+from deffinov.utils.spreadsheets import Column, neutralise
 
 CHUNK = 500
 FORMATS = {
@@ -34,22 +34,6 @@ FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "ods": ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
 }
-
-
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A text cell a spreadsheet will never read as a formula: « =HYPERLINK(…) » becomes « '=HYPERLINK(…) »."""
-    if isinstance(value, str) and value.startswith(DANGEROUS_STARTS):
-        return "'" + value
-    return value
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    kind: str = "text"  # text, money, number
 
 
 def columns(criteria, questions=()):
@@ -154,26 +138,10 @@ def table(wave):
 # CSV ------------------------------------------------------------------------------------------------------------
 
 
-class _Line:
-    def write(self, value):
-        return value
-
-
-def csv_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal | float):
-        return f"{value}".replace(".", ",")
-    return str(value)
-
-
 def csv_lines(wave):
     """The CSV, one line at a time (a generator of str), starting with a byte order mark."""
     header, rows = table(wave)
-    writer = csv.writer(_Line(), delimiter=";")
-    yield "\ufeff" + writer.writerow([column.header for column in header])
-    for row in rows:
-        yield writer.writerow([csv_text(value) for value in row])
+    yield from spreadsheets.csv_lines(header, rows)
 
 
 # XLSX -----------------------------------------------------------------------------------------------------------
@@ -181,37 +149,8 @@ def csv_lines(wave):
 
 def write_xlsx(wave, target):
     """Write the XLSX to `target` (a path or a binary file) with openpyxl's write-only (streaming) workbook."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     header, rows = table(wave)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Dossiers")
-    sheet.freeze_panes = "B2"
-    bold = Font(bold=True)
-    cells = []
-    for column in header:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = bold
-        cells.append(cell)
-    sheet.append(cells)
-    formats = [{"money": "# ##0.00", "number": "0.0#"}.get(column.kind) for column in header]
-    for row in rows:
-        out = []
-        for value, number_format in zip(row, formats, strict=True):
-            if number_format and value is not None:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = number_format
-                out.append(cell)
-            elif isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # a value, never a formula (neutralise() already disarmed the text)
-                out.append(cell)
-            else:
-                out.append(value)
-        sheet.append(out)
-    workbook.save(target)
+    spreadsheets.write_xlsx("Dossiers", header, rows, target)
 
 
 def xlsx_file(wave):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.http import StreamingHttpResponse
 
-from deffinov.committee.exports import neutralise
 from deffinov.network.models import Place
 from deffinov.network.vocabulary import Service
+from deffinov.utils.spreadsheets import neutralise
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "lieux-mediation-numerique-1.0.2.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

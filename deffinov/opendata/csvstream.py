@@ -4,7 +4,7 @@ import csv
 
 from django.http import StreamingHttpResponse
 
-from deffinov.committee.exports import neutralise
+from deffinov.utils.spreadsheets import neutralise
 
 
 class Echo:

@@ -7,9 +7,9 @@ reaches the threshold (settings.OPEN_DATA_GRANT_THRESHOLD, 23 000 € by the dé
 
 from django.conf import settings
 
-from deffinov.committee.exports import neutralise
 from deffinov.opendata.dispositifs import dispositif_id
 from deffinov.opendata.grants import beneficiaries, public_projects
+from deffinov.utils.spreadsheets import neutralise
 
 COLUMNS = (
     "nomAttribuant",
