@@ -46,7 +46,7 @@ def test_loading_twice_gives_the_same_data(normandy, today):
     assert first["Event"] == 3
     assert first["TiersLieuCriterion"] == 5
     assert first["Organisation"] >= 30
-    assert first["User"] == 8  # seven demo accounts (one per role) and the demo expert
+    assert first["User"] == 48  # seven demo accounts (one per role), the demo expert and 40 learners
     assert "candidat@demo.deffinov.fr" in output
     assert DEMO_PASSWORD in output
     assert "Données de démonstration chargées." in output
