@@ -1,4 +1,4 @@
-"""The reminder the day before: every live booking of a slot starting tomorrow (Paris), sent once."""
+"""The reminder the day before: every confirmed booking of a slot starting tomorrow (Paris), sent once."""
 
 import datetime as dt
 
@@ -16,8 +16,7 @@ def due(now=None):
     start = dt.datetime.combine(tomorrow, dt.time(), tzinfo=PARIS)
     return (
         Booking.objects.filter(
-            state__in=(BookingState.CONFIRMED, BookingState.REQUESTED),
-            email_confirmed_at__isnull=False,
+            state=BookingState.CONFIRMED,
             reminder_sent_at__isnull=True,
             slot__starts_at__gte=start,
             slot__starts_at__lt=start + dt.timedelta(days=1),
