@@ -9,10 +9,10 @@ and XLSX exports hold.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from deffinov.applications.models import Participation, State
+from deffinov.applications.models import State
 from deffinov.calls.models import Wave
 from deffinov.formatting import PARIS, day
 from deffinov.grants.models import FundedProject, ProjectState
@@ -164,32 +164,38 @@ def late_reports():
 
 @dataclass(frozen=True)
 class Place:
-    number: str
-    title: str
+    """A commune where funded projects have their lead: one point of the map, one row of the table beside it."""
+
+    code: str
     commune: str
     latitude: float
     longitude: float
+    projects: int
     amount: Decimal
 
 
 def project_places(queryset=None):
-    """Each funded project at its lead's commune (the map's points)."""
+    """Funded projects grouped by their lead's commune (one query, whatever the number of projects)."""
     queryset = queryset if queryset is not None else FundedProject.objects.all()
-    lead = Participation.objects.filter(is_lead=True)
+    commune = "application__participations__organisation__commune"
     rows = (
-        queryset.filter(application__participations__in=lead)
-        .exclude(application__participations__organisation__commune__latitude=None)
-        .values_list(
-            "application__number",
-            "application__title",
-            "application__participations__organisation__commune__name",
-            "application__participations__organisation__commune__latitude",
-            "application__participations__organisation__commune__longitude",
-            "amount_granted",
-        )
-        .order_by("application__number")
+        queryset.filter(application__participations__is_lead=True)
+        .exclude(**{f"{commune}__latitude": None})
+        .values(f"{commune}__code", f"{commune}__name", f"{commune}__latitude", f"{commune}__longitude")
+        .annotate(projects=Count("pk"), amount=Sum("amount_granted"))
+        .order_by(f"{commune}__name")
     )
-    return [Place(n, t, c, float(lat), float(lon), amount) for n, t, c, lat, lon, amount in rows]
+    return [
+        Place(
+            row[f"{commune}__code"],
+            row[f"{commune}__name"],
+            float(row[f"{commune}__latitude"]),
+            float(row[f"{commune}__longitude"]),
+            row["projects"],
+            cents(row["amount"]),
+        )
+        for row in rows
+    ]
 
 
 CHARTED = {"vagues": by_wave, "departements": by_department, "etats": by_state}

@@ -3,33 +3,36 @@
 import tempfile
 
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Sum
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
+from deffinov.applications.models import Participation
 from deffinov.committee.access import permission_required
 from deffinov.dashboards import figures
 from deffinov.dashboards.charts import bar_chart
-from deffinov.formatting import PARIS
+from deffinov.formatting import PARIS, euros
 from deffinov.grants.models import FundedProject, ProjectState
 from deffinov.utils.spreadsheets import csv_lines, write_xlsx
 
+PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def map_context(places, link):
-    """The map's points (read by the network's map script, over the same list of projects) and its tiles."""
+def map_context(places):
+    """The map's points (read by the network's map script, beside the table of the same communes) and its tiles."""
     return {
         "places": places,
         "points": [
             {
-                "id": place.number,
-                "name": place.title,
-                "commune": place.commune,
+                "id": place.code,
+                "name": f"{place.commune} : {place.projects} projet{'s' if place.projects > 1 else ''}",
+                "commune": euros(place.amount),
                 "latitude": place.latitude,
                 "longitude": place.longitude,
-                "url": reverse("grants:detail", args=[place.number]) if link else f"#projet-{place.number}",
+                "url": f"#commune-{place.code}",
             }
             for place in places
         ],
@@ -53,7 +56,7 @@ def index(request):
             charted(figures.by_state()),
         ],
         "tables": [figures.by_indicator(), figures.indicators_by_month(), figures.late_reports()],
-        **map_context(places, link=True),
+        **map_context(places),
     }
     return render(request, "dashboards/index.html", context)
 
@@ -77,25 +80,35 @@ def export(request, key, extension):
 
 
 def supported(request):
-    """Public: the key figures, the list and the map of the laureates, and the way to the open data."""
-    projects = (
-        FundedProject.objects.exclude(state=ProjectState.TERMINATED)
-        .select_related("application__wave")
-        .prefetch_related("application__participations__organisation__commune")
-        .order_by("application__wave__number", "application__title")
+    """Public: the key figures, the list (paginated) and the map of the laureates, and the way to the open data."""
+    supported_projects = FundedProject.objects.exclude(state=ProjectState.TERMINATED)
+    listed = (
+        supported_projects.select_related("application__wave")
+        .prefetch_related(
+            Prefetch(
+                "application__participations",
+                queryset=Participation.objects.filter(status="accepted").select_related("organisation__commune"),
+            )
+        )
+        .order_by("application__wave__number", "application__title", "pk")
     )
-    projects = list(projects)
-    places = figures.project_places(FundedProject.objects.exclude(state=ProjectState.TERMINATED))
-    structures = {p.organisation_id for project in projects for p in project.application.accepted_participations()}
-    communes = {place.commune for place in places}
+    page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
+    places = figures.project_places(supported_projects)
+    totals = supported_projects.aggregate(projects=Count("pk"), granted=Sum("amount_granted"))
+    structures = (
+        Participation.objects.filter(application__funded_project__in=supported_projects, status="accepted")
+        .values("organisation")
+        .distinct()
+        .count()
+    )
     context = {
-        "projects": projects,
-        **map_context(places, link=False),
+        "page": page,
+        **map_context(places),
         "key_figures": {
-            "projects": len(projects),
-            "granted": sum((project.amount_granted for project in projects), figures.ZERO),
-            "structures": len(structures),
-            "communes": len(communes),
+            "projects": totals["projects"],
+            "granted": totals["granted"] or figures.ZERO,
+            "structures": structures,
+            "communes": len(places),
         },
     }
     return render(request, "dashboards/supported.html", context)

@@ -49,9 +49,10 @@ def load_demo_laureates(stdout):
 
 
 def load_demo_grants(stdout):
-    """The laureates, each brought to its stage: convention to sign; signed, advance not requested yet; advance paid; interim report handed in;
-    interim tranche paid; final report accepted and the balance requested pro rata; closed; terminated with the
-    overpaid share to pay back. Reports come before payments: an accepted report unlocks its tranche."""
+    """The laureates, each brought to its stage: convention to sign; signed, advance not requested yet; advance
+    paid; interim report handed in; interim tranche paid; final report accepted and the balance requested pro rata;
+    closed; terminated with the overpaid share to pay back. Reports come before payments: an accepted report unlocks
+    its tranche."""
     projects = load_demo_laureates(stdout)
     functional_admin = User.objects.get(email="fonctionnel@demo.deffinov.fr")
     instructor = User.objects.get(email="instructeur@demo.deffinov.fr")

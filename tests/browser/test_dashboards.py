@@ -27,7 +27,7 @@ def test_the_dashboard_and_the_laureates_page(
 
     page.goto(reverse("dashboards:supported"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Les projets soutenus")
-    expect(page.get_by_role("region", name="Carte des lauréats (le tableau donne les mêmes projets)")).to_be_visible()
+    expect(page.get_by_role("region", name="Carte des lauréats (le tableau donne les mêmes communes)")).to_be_visible()
     expect(page.locator(".leaflet-marker-icon, .marker-cluster").first).to_be_visible()
     expect(page.get_by_role("cell", name="90\u00a0000\u00a0€").first).to_be_visible()
     assert fits(page, width)

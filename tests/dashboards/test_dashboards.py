@@ -123,3 +123,14 @@ def test_indicators_add_up_across_projects_and_late_reports_are_listed(two_proje
     with time_machine.travel(dt.datetime.combine(final.due_on, dt.time(12)) + dt.timedelta(days=20)):
         rows = figures.late_reports().rows
     assert [(row[0], row[4], row[5]) for row in rows] == [(first.number, 20, "très en retard")]
+
+
+def test_the_laureates_page_costs_the_same_queries_for_any_number_of_projects(
+    client, two_projects, instructor, functional_admin, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12) as before:
+        client.get(reverse("dashboards:supported"))
+    funded_project(instructor, functional_admin, amount=Decimal(70_000))
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        page = client.get(reverse("dashboards:supported"))
+    assert "Structures impliquées" in page.content.decode()
