@@ -41,16 +41,20 @@ def totals(projects=None):
     projects = FundedProject.objects.all() if projects is None else projects
     paid = (
         Tranche.objects.filter(project=OuterRef("pk"), state=TrancheState.PAID)
+        .order_by()
         .values("project")
         .annotate(total=Sum("amount_paid"))
         .values("total")
     )
     recovered = (
         RecoveryOrder.objects.filter(project=OuterRef("pk"), state=RecoveryOrder.State.RECOVERED)
+        .order_by()
         .values("project")
         .annotate(total=Sum("amount"))
         .values("total")
     )
+    # Each subquery is ordered by nothing: a model's default ordering would join the project and its dossier into it,
+    # once per project.
     money = DecimalField(max_digits=14, decimal_places=2)
     rows = (
         projects.filter(application__participations__is_lead=True, application__participations__status="accepted")
@@ -58,6 +62,7 @@ def totals(projects=None):
             paid_total=Coalesce(Subquery(paid, output_field=money), Value(ZERO), output_field=money),
             recovered_total=Coalesce(Subquery(recovered, output_field=money), Value(ZERO), output_field=money),
         )
+        .order_by()
         .values(
             "state",
             "amount_granted",
