@@ -10,49 +10,18 @@ three tranches, the advance paid for half of them.
 import subprocess
 import sys
 
-from bench.support import ROOT, environment, manage, serve, server_times, summary
+from bench.support import ROOT, bench_database, environment, manage, serve, server_times, session_cookies, summary
 
+DATABASE = "deffinov_bench_grants"
 WAVES = 10
 PROJECTS_PER_WAVE = 1000
-POSTGRES = "postgres://postgres@127.0.0.1:5432/deffinov_bench_grants"
-SQLITE = f"sqlite:///{ROOT / 'var' / 'bench-grants.sqlite3'}"
-LOGIN = """
-import django
-django.setup()
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from deffinov.accounts.models import User
-user = User.objects.get(email="instructeur@bench-grants.fr")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print(session.session_key)
-"""
-
-
-def database_url():
-    try:
-        import psycopg
-
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
-            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = 'deffinov_bench_grants'").fetchone():
-                connection.execute('CREATE DATABASE "deffinov_bench_grants"')
-        return POSTGRES, "PostgreSQL"
-    except Exception:  # noqa: BLE001 - any failure means: no PostgreSQL here, use SQLite
-        (ROOT / "var").mkdir(exist_ok=True)
-        return SQLITE, "SQLite"
 
 
 def run(report):
-    url, label = database_url()
+    url, label = bench_database(DATABASE)
     manage("migrate", "--noinput", database_url=url)
     subprocess.run([sys.executable, "-m", "bench.grants", "seed"], cwd=ROOT, env=environment(url), check=True)
-    session_key = subprocess.run(
-        [sys.executable, "-c", LOGIN], cwd=ROOT, env=environment(url), check=True, capture_output=True, text=True
-    ).stdout.strip()
-    cookies = {"sessionid": session_key}
+    cookies = session_cookies(url, "instructeur@bench-grants.fr")
     total = WAVES * PROJECTS_PER_WAVE
     with serve(database_url=url, workers=2) as base:
         baseline = summary(server_times(f"{base}/ping", 200))

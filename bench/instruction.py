@@ -15,27 +15,11 @@ import subprocess
 import sys
 import tempfile
 
-from bench.support import ROOT, environment, manage, serve, server_times, summary
+from bench.support import ROOT, bench_database, environment, manage, serve, server_times, session_cookies, summary
 
 SIZES = {"bench-export-100": 100, "bench-export-5000": 5000}
 TARGET_PEAK_MB = 200
 TARGET_LIST_P95_MS = 150
-LOGIN = """
-import django
-django.setup()
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from deffinov.accounts.models import User
-user = User.objects.get(email="instructeur0@bench.fr")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print(session.session_key)
-"""
-POSTGRES = "postgres://postgres@127.0.0.1:5432/deffinov_bench_export"
-SQLITE = f"sqlite:///{ROOT / 'var' / 'bench-export.sqlite3'}"
 
 MEASURE = """
 import json, sys, time
@@ -49,19 +33,6 @@ elapsed = time.perf_counter() - started
 peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
 print(json.dumps({"seconds": elapsed, "maxrss_kb": peak_kb}))
 """
-
-
-def database_url():
-    try:
-        import psycopg
-
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
-            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = 'deffinov_bench_export'").fetchone():
-                connection.execute('CREATE DATABASE "deffinov_bench_export"')
-        return POSTGRES, "PostgreSQL"
-    except Exception:  # noqa: BLE001 - any failure means: no PostgreSQL here, use SQLite
-        (ROOT / "var").mkdir(exist_ok=True)
-        return SQLITE, "SQLite"
 
 
 def measure(url, slug):
@@ -80,7 +51,7 @@ def measure(url, slug):
 
 
 def run(report):
-    url, label = database_url()
+    url, label = bench_database("deffinov_bench_export")
     manage("migrate", "--noinput", database_url=url)
     subprocess.run(
         [sys.executable, "-m", "bench.instruction", "seed"],
@@ -105,10 +76,7 @@ def run(report):
 
 
 def measure_wave_list(url, label, report):
-    session_key = subprocess.run(
-        [sys.executable, "-c", LOGIN], cwd=ROOT, env=environment(url), check=True, capture_output=True, text=True
-    ).stdout.strip()
-    cookies = {"sessionid": session_key}
+    cookies = session_cookies(url, "instructeur0@bench.fr")
     pages = {
         "wave list, first page": "/instruction/vagues/bench-export-5000/",
         "wave list, filtered and sorted, page 3": (

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from urllib.parse import urlencode
 
-from bench.support import ROOT, environment, manage, serve, server_times, summary
+from bench.support import ROOT, bench_database, environment, manage, serve, server_times, summary
 
 PLACES = 100_000
 STRUCTURES = 2_000
@@ -20,25 +20,10 @@ REQUESTS = 30
 # Paris, Lyon, Caen, Vire Normandie, Mende (Lozère), Ajaccio.
 COMMUNES = ["75056", "69123", "14118", "14762", "48095", "2A004"]
 RADII = [10, 30, 100]
-POSTGRES = "postgres://postgres@127.0.0.1:5432/deffinov_bench_places"
-SQLITE = f"sqlite:///{ROOT / 'var' / 'bench-places.sqlite3'}"
-
-
-def database_url():
-    try:
-        import psycopg
-
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
-            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = 'deffinov_bench_places'").fetchone():
-                connection.execute('CREATE DATABASE "deffinov_bench_places"')
-        return POSTGRES, "PostgreSQL"
-    except Exception:  # noqa: BLE001 - any failure means: no PostgreSQL here, use SQLite
-        (ROOT / "var").mkdir(exist_ok=True)
-        return SQLITE, "SQLite"
 
 
 def run(report):
-    url, label = database_url()
+    url, label = bench_database("deffinov_bench_places")
     manage("migrate", "--noinput", database_url=url)
     subprocess.run([sys.executable, "-m", "bench.places", "seed"], cwd=ROOT, env=environment(url), check=True)
     with serve(database_url=url, workers=2) as base:

@@ -14,8 +14,8 @@ import json
 import subprocess
 import sys
 
-from bench.grants import PROJECTS_PER_WAVE, WAVES, database_url
-from bench.support import ROOT, environment, manage
+from bench.grants import DATABASE, PROJECTS_PER_WAVE, WAVES
+from bench.support import ROOT, bench_database, environment, manage
 
 MEASURE = """
 import json, sys, time, tracemalloc
@@ -62,7 +62,7 @@ def measure(url, waves):
 
 
 def run(report):
-    url, label = database_url()
+    url, label = bench_database(DATABASE)
     manage("migrate", "--noinput", database_url=url)
     subprocess.run([sys.executable, "-m", "bench.grants", "seed"], cwd=ROOT, env=environment(url), check=True)
     small = measure(url, 1)

@@ -191,3 +191,48 @@ def _threads_throughput(url, seconds, concurrency, method, json):
     if sum(errors):
         raise RuntimeError(f"{sum(errors)} errors while measuring {url}")
     return sum(counts) / elapsed
+
+
+def bench_database(name):
+    """(database URL, label) of the bench database `name`: PostgreSQL when it answers (created if needed), otherwise
+    a SQLite file under var/."""
+    try:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
+            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                connection.execute(f'CREATE DATABASE "{name}"')
+        return f"postgres://postgres@127.0.0.1:5432/{name}", "PostgreSQL"
+    except Exception:  # noqa: BLE001 - any failure means: no PostgreSQL here, use SQLite
+        (ROOT / "var").mkdir(exist_ok=True)
+        return f"sqlite:///{ROOT / 'var' / (name + '.sqlite3')}", "SQLite"
+
+
+LOGIN = """
+import sys
+import django
+django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from deffinov.accounts.models import User
+user = User.objects.get(email=sys.argv[1])
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+
+def session_cookies(database_url, email):
+    """The cookies of a session opened for `email` in that database, as if the person had logged in."""
+    key = subprocess.run(
+        [sys.executable, "-c", LOGIN, email],
+        cwd=ROOT,
+        env=environment(database_url),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return {"sessionid": key}
