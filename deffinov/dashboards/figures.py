@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.dates import MONTHS
 
 from deffinov.applications.models import State
 from deffinov.calls.models import Wave
@@ -129,7 +130,7 @@ def indicators_by_month():
     by_month = indicators.totals(FundedProject.objects.all(), by="month")
     shown = [part for part in indicator_columns() if ":" not in part[0]]
     rows = [
-        (month.strftime("%m/%Y"), *(figures.get(key, ZERO) for key, _, _ in shown))
+        (f"{MONTHS[month.month]} {month.year}", *(figures.get(key, ZERO) for key, _, _ in shown))
         for month, figures in sorted(by_month.items(), key=lambda item: item[0] or timezone.localdate())
         if month is not None
     ]
