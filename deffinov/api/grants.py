@@ -90,7 +90,7 @@ def grant_out(project):
 
 
 class GrantFilters(Schema):
-    wave: str | None = Field(None, max_length=50, description="Identifiant d'une vague.")
+    wave: str | None = Field(None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="Identifiant d'une vague.")
     state: ProjectState | None = Field(None, description="État du projet.")
     page: int = Field(1, ge=1, le=MAX_PAGE)
     per_page: int = Field(PER_PAGE, ge=1, le=MAX_PER_PAGE)

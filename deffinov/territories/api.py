@@ -58,6 +58,7 @@ def search_communes(
         ...,
         min_length=2,
         max_length=50,
+        pattern=r"^[^\x00-\x1f]*$",  # no control character: PostgreSQL refuses NUL in a text
         description="Début du nom (accents, tirets et majuscules indifférents) ou du code postal.",
     ),
     limit: int = Query(10, ge=1, le=50, description="Nombre maximal de communes renvoyées."),

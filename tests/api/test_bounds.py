@@ -172,3 +172,9 @@ def test_a_body_too_large_is_told_in_json(client, normandy_call, settings):
     assert response.json() == {"detail": "Le corps de la requête est trop volumineux."}
     documented = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/eligibility"]["post"]["responses"]
     assert {"200", "404", "413", "422", "500"} <= set(documented)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/communes?q=4%00%2F", "/api/v1/grants?wave=x%00"])
+def test_a_nul_character_gets_a_french_422_not_a_server_error(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 422
